@@ -1,0 +1,136 @@
+"""Remove page furniture that extractors mistake for story text.
+
+Each rule exists because its text reached extracted bodies on real pages:
+video.js renders its control bar ("Current Time 0:00", "Stream Type LIVE") as
+ordinary DOM text; rating, share and comment widgets sit inside the article
+container on Vietnamese sites, where trafilatura keeps them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from pipelines.dom_utils import HtmlElement, attr_tokens, iter_elements, remove, text_of
+
+# Class/id fragments of media players (video.js, JW Player, Plyr, MediaElement,
+# Flowplayer, Brightcove, and the generic names sites give their wrappers).
+_PLAYER_CLASS = re.compile(
+    r"(^|[\s_-])(video-js|vjs-[\w-]+|vjs|jwplayer|jw-[\w-]+|plyr[\w-]*|mejs[\w-]*|flowplayer|bc-player|brightcove"
+    r"|video-?player|player-?(container|wrapper|controls)|media-?player|audio-?player)(?=$|[\s_])",
+    re.IGNORECASE,
+)
+# Whole lines of player chrome and widget text (the reference metric's list, plus Vietnamese player labels).
+UI_LINE = re.compile(
+    r"^(video player is loading\.?|play video|(current time|duration|remaining time)\s*-?\d+:\d\d"
+    r"|loaded:\s*\d+(\.\d+)?%|stream type live|seek to live, currently (behind|playing) live|\d(\.\d+)?x(, selected)?"
+    r"|(captions|descriptions|subtitles|chapters|audio track) (off|settings)(, selected|, opens .* dialog)?"
+    r"|this is a modal window\.?|beginning of dialog window\..*|end of dialog window\.?|close modal dialog"
+    r"|playback rate|picture-in-picture|fullscreen|non-fullscreen|(un)?mute|play|pause|replay|progress: \d+%"
+    r"|bài viết hay\?.*|hãy đánh giá bài viết|trình phát video đang tải.*|(hiện tại|thời lượng)\s*\d+:\d\d"
+    r"|đã tải:\s*\d+%|(text|background|window) (color|opacity).*|font (size|family).*|text edge style.*"
+    r"|reset restore all settings to the default values|done|captions settings)$",
+    re.IGNORECASE,
+)
+# Text that marks a rating / reaction widget.
+_RATING_TEXT = re.compile(
+    r"(bài viết hay\?|hãy đánh giá bài viết|đánh giá bài viết|bạn thấy bài viết (này )?thế nào|rate this (article|story)"
+    r"|was this (article|story) (helpful|useful)|how (useful|helpful) was this|wie hat ihnen (der|dieser) artikel)",
+    re.IGNORECASE,
+)
+_SHARE_CLASS = re.compile(
+    r"(^|[\s_-])(share|shares|sharing|social|socials|addthis|sharethis|share-?buttons?|share-?bar|social-?share"
+    r"|zalo-?share|fb-?like|print-?btn|toolbar-?share|article-?tools|bookmark)(?=$|[\s_-])",
+    re.IGNORECASE,
+)
+_COMMENT_CLASS = re.compile(
+    r"(^|[\s_-])(comments?|comment-?(box|list|form|section|area|wrapper)|binh-?luan|binhluan|y-?kien|ykien|disqus"
+    r"|fb-?comments?|discussion|respond|reply-?form)(?=$|[\s_-])",
+    re.IGNORECASE,
+)
+_COMMENT_HEADING = re.compile(
+    r"^\W*(ý kiến( bạn đọc| của bạn)?|bình luận( \(\d+\))?|gửi bình luận|viết bình luận|comments?( \(\d+\))?"
+    r"|leave a (reply|comment)|join the (conversation|discussion)|kommentare?|commentaires?|comentarios)\W*$",
+    re.IGNORECASE,
+)
+_PROMO_CLASS = re.compile(
+    r"(^|[\s_-])(newsletter|subscribe|subscription|signup|cookie|consent|gdpr|paywall|promo|advert|advertisement"
+    r"|ads|ad-?slot|ad-?container|banner-?ads?|sponsor(ed)?|outbrain|taboola)(?=$|[\s_-])",
+    re.IGNORECASE,
+)
+_DROP_TAGS = ("script", "style", "noscript", "template", "svg", "canvas", "button", "select", "textarea", "input")
+
+
+def _biggest_ui_ancestor(el: HtmlElement) -> HtmlElement:
+    """Climb from a UI-text element while the parent is mostly that UI text."""
+    best = el
+    node = el.getparent()
+    while node is not None and node.tag not in ("body", "html", "article", "main"):
+        text = text_of(node)
+        ui_chars = sum(len(t) for t in (text_of(d) for d in node.iter() if isinstance(d.tag, str) and not len(d)) if UI_LINE.match(t))
+        if not text or ui_chars / len(text) < 0.7:
+            break
+        best, node = node, node.getparent()
+    return best
+
+
+def _small(el: HtmlElement, limit: int = 400) -> bool:
+    return len(text_of(el)) <= limit
+
+
+def strip_interface(root: HtmlElement, drop_selectors: tuple[str, ...] = ()) -> Counter:
+    """Remove players, widgets, comments and promos from ``root`` in place; counts by kind."""
+    removed: Counter = Counter()
+    for selector in drop_selectors:
+        for el in root.cssselect(selector):
+            remove(el)
+            removed["hint"] += 1
+    for el in list(iter_elements(root, _DROP_TAGS)):
+        if el.getparent() is not None:
+            remove(el)
+    # Comment and newsletter forms go; ASP.NET sites wrap the whole page in one <form>, which stays.
+    for el in list(iter_elements(root, ("form",))):
+        if el.getparent() is not None and _small(el, 1000):
+            remove(el)
+            removed["form"] += 1
+    for el in list(iter_elements(root)):
+        if el.getparent() is None or el.tag in ("html", "body"):
+            continue
+        tokens = attr_tokens(el)
+        if el.tag in ("video", "audio") or _PLAYER_CLASS.search(tokens):
+            remove(el)
+            removed["player"] += 1
+        elif _COMMENT_CLASS.search(tokens) and el.tag not in ("article", "main"):
+            remove(el)
+            removed["comments"] += 1
+        elif _SHARE_CLASS.search(tokens) and _small(el, 300):
+            remove(el)
+            removed["share"] += 1
+        elif _PROMO_CLASS.search(tokens) and _small(el, 600):
+            remove(el)
+            removed["promo"] += 1
+    # Text-based passes: class names on many sites say nothing ("c-8").
+    for el in list(iter_elements(root)):
+        if el.getparent() is None or len(el) > 3:
+            continue
+        text = text_of(el)
+        if not text or len(text) > 120:
+            continue
+        if UI_LINE.match(text):
+            remove(_biggest_ui_ancestor(el))
+            removed["player"] += 1
+        elif _RATING_TEXT.search(text):
+            target = el
+            parent = el.getparent()
+            if parent is not None and parent.tag not in ("body", "article", "main") and _small(parent, 200):
+                target = parent
+            remove(target)
+            removed["rating"] += 1
+        elif _COMMENT_HEADING.match(text) and el.tag in ("h2", "h3", "h4", "h5", "h6", "div", "span", "p", "strong", "b"):
+            # The heading and the comment list that follows it.
+            sibling = el.getnext()
+            remove(el)
+            if sibling is not None and sibling.tag not in ("p", "h2", "h3") and _small(sibling, 3000):
+                remove(sibling)
+            removed["comments"] += 1
+    return removed

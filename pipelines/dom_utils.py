@@ -1,0 +1,66 @@
+"""Small lxml helpers used by the DOM passes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from urllib.parse import urljoin, urlsplit
+
+from lxml import html
+
+from pipelines.text import clean_line
+
+HtmlElement = html.HtmlElement
+
+_CLASS_SPLIT = re.compile(r"[\s_-]+")
+
+
+def attr_tokens(el: HtmlElement) -> str:
+    """class and id of an element, lower-cased, joined by spaces (for keyword tests)."""
+    return f" {el.get('class') or ''} {el.get('id') or ''} ".lower()
+
+
+def text_of(el: HtmlElement) -> str:
+    """Visible text of an element, one line."""
+    try:
+        return clean_line(el.text_content())
+    except ValueError:
+        return ""
+
+
+def remove(el: HtmlElement) -> None:
+    """Drop an element but keep its tail text in place (tails belong to the parent)."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    el.drop_tree()
+
+
+def iter_elements(root: HtmlElement, tags: tuple[str, ...] | None = None) -> Iterator[HtmlElement]:
+    """All element nodes (no comments / processing instructions)."""
+    for el in root.iter(tags if tags else None):
+        if isinstance(el.tag, str):
+            yield el
+
+
+def absolute_url(href: str | None, base: str) -> str | None:
+    if not href:
+        return None
+    href = href.strip()
+    if not href or href.startswith(("javascript:", "mailto:", "tel:", "#", "data:")):
+        return None
+    try:
+        url = urljoin(base, href)
+    except ValueError:
+        return None
+    return url if urlsplit(url).scheme in ("http", "https") else None
+
+
+def registered_host(url: str) -> str:
+    """Host without a leading www. (good enough to tell 'same site' apart)."""
+    host = (urlsplit(url).hostname or "").lower()
+    return host[4:] if host.startswith("www.") else host
+
+
+def link_text_length(el: HtmlElement) -> int:
+    return sum(len(text_of(a)) for a in el.iter("a"))

@@ -1,0 +1,129 @@
+"""`extract(html, url, profile) -> Article`: the whole extraction core in one call.
+
+Order matters: metadata is read from the untouched tree (JSON-LD lives in
+scripts that the cleaning removes); teasers are cut out before the widget
+pass (their links are the evidence); media and captions are collected before
+players are removed; trafilatura sees only the cleaned tree.
+"""
+
+from __future__ import annotations
+
+import copy
+from datetime import datetime, timezone
+
+from pipelines import lead as lead_finder
+from pipelines.body import Body, extract_body, filter_lines
+from pipelines.dates import parse_date
+from pipelines.dom_clean import strip_interface
+from pipelines.html_input import NotHtmlError, decode_html, parse_html
+from pipelines.language import guess_language
+from pipelines.media import harvest_media
+from pipelines.metadata import language_code, read_metadata
+from pipelines.pagetype import classify
+from pipelines.profile import Profile
+from pipelines.quality import assess
+from pipelines.schema import Article, Extraction, FieldProvenance
+from pipelines.teasers import extract_teasers
+from pipelines.text import body_hash, clean_block_text, clean_line
+
+EXTRACTOR = "newscrawl-core/0.1"
+
+
+def _not_an_article(url: str, page_type: str, warning: str) -> Article:
+    return Article(url=url, extraction=Extraction(extractor=EXTRACTOR, page_type=page_type, warnings=[warning]))  # type: ignore[arg-type]
+
+
+def _restrict_to_container(tree, selectors: tuple[str, ...]):
+    """With a site hint, keep only the story container (plus <head> for metadata)."""
+    for selector in selectors:
+        matches = tree.cssselect(selector)
+        if matches:
+            body = tree.find("body")
+            if body is not None:
+                container = copy.deepcopy(matches[0])
+                for child in list(body):
+                    body.remove(child)
+                body.append(container)
+            return True
+    return False
+
+
+def extract(html: str | bytes, url: str, profile: Profile | None = None, *, fetched_at: str | None = None) -> Article:
+    """Extract one article from a page.  Never raises for bad pages: a page that is not
+    HTML comes back as an Article with ``extraction.page_type`` set to why not."""
+    profile = profile or Profile()
+    url = url or ""
+    try:
+        tree, warnings = parse_html(decode_html(html))
+    except NotHtmlError as exc:
+        return _not_an_article(url, "not-html" if exc.reason != "empty" else "empty", exc.reason)
+
+    md = read_metadata(tree, url)
+    work = copy.deepcopy(tree)
+    teasers = extract_teasers(work, url, profile.teaser_selectors)
+    images, videos, captions = harvest_media(work, url)
+    removed = strip_interface(work, profile.drop_selectors)
+    removed.update({"teaser_blocks": teasers.blocks_removed, "teaser_lines": teasers.lines_removed, "captions": captions})
+    dom_lead = lead_finder.find_lead(work)
+    used_hint = _restrict_to_container(work, profile.body_selectors) if profile.body_selectors else False
+
+    title = md.get("title")
+    body = extract_body(work, url, profile.trafilatura_options)
+    drop = {c for img in images if (c := img.caption)} | {t for r in teasers.related for t in (r.title, r.summary) if t}
+    body = filter_lines(body, drop, title)
+    body_source = "hint" if used_hint else "dom"
+    if md.jsonld_body and body.word_count < 0.5 * len(md.jsonld_body.split()):
+        # The story is in JSON-LD but not (fully) in the HTML: client-rendered pages.
+        body = Body(blocks=[b for b in clean_block_text(md.jsonld_body).split("\n\n") if b])
+        body_source = "json-ld"
+    lead = dom_lead or md.get("lead")
+    if dom_lead and body.blocks and dom_lead not in body.text:
+        body = Body(blocks=[dom_lead, *body.blocks], headings=body.headings, lines_filtered=body.lines_filtered)
+
+    page_type = classify(md, url, body.word_count, len(teasers.related))
+    language = language_code(md.get("language")) or profile.language or guess_language(body.text)
+    published = parse_date(md.get("published_raw"), profile.timezone)
+    modified = parse_date(md.get("modified_raw"), profile.timezone)
+    text = body.text or None
+    quality = assess(body, md, page_type, teasers.related)
+    sources = FieldProvenance(
+        title=md.sources.get("title", "none"),  # type: ignore[arg-type]
+        lead=("dom" if dom_lead else md.sources.get("lead", "none")),  # type: ignore[arg-type]
+        body=body_source if text else "none",  # type: ignore[arg-type]
+        authors=md.sources.get("authors", "none"),  # type: ignore[arg-type]
+        published=md.sources.get("published_raw", "none") if published else "none",  # type: ignore[arg-type]
+        modified=md.sources.get("modified_raw", "none") if modified else "none",  # type: ignore[arg-type]
+        language=md.sources.get("language", "text" if language else "none") if language_code(md.get("language")) else ("hint" if profile.language else ("text" if language else "none")),  # type: ignore[arg-type]
+        section=md.sources.get("section", "none"),  # type: ignore[arg-type]
+    )
+    return Article(
+        url=url,
+        canonical_url=md.get("canonical_url"),
+        site=profile.site,
+        title=title,
+        lead=clean_line(lead) or None,
+        body=text,
+        headings=body.headings,
+        authors=md.get("authors", []),
+        published=published,
+        published_raw=md.get("published_raw"),
+        modified=modified,
+        modified_raw=md.get("modified_raw"),
+        language=language,
+        section=md.get("section"),
+        tags=md.get("tags", []),
+        images=images,
+        videos=videos,
+        related=teasers.related,
+        fetched_at=fetched_at or datetime.now(timezone.utc).replace(microsecond=0).isoformat(),
+        body_hash=body_hash(text),
+        word_count=body.word_count,
+        extraction=Extraction(
+            extractor=EXTRACTOR,
+            page_type=page_type,  # type: ignore[arg-type]
+            sources=sources,
+            confidence=quality.confidence,
+            removed={k: v for k, v in removed.items() if v},
+            warnings=warnings + quality.warnings,
+        ),
+    )

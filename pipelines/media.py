@@ -1,0 +1,91 @@
+"""Images with their captions and videos, collected before the DOM passes remove them.
+
+Captions are story furniture, not story text: they go to `images[].caption`
+and their elements are removed so trafilatura cannot put them in the body.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipelines.dom_utils import HtmlElement, absolute_url, attr_tokens, iter_elements, remove, text_of
+from pipelines.schema import Image, Video
+
+_CAPTION_CLASS = re.compile(r"(^|[\s_-])(caption|figcaption|image-?caption|photo-?caption|img-?caption|chuthich|chu-thich|desc-?img|pic-?desc|credit)(?=$|[\s_-])", re.I)
+_EMBED_HOST = re.compile(r"(youtube\.com|youtu\.be|vimeo\.com|dailymotion\.com|facebook\.com/plugins/video|player\.|/embed/)", re.I)
+MAX_IMAGES = 40
+
+
+def _img_url(img: HtmlElement, base: str) -> str | None:
+    for attr in ("data-src", "data-original", "data-lazy-src", "src"):
+        value = img.get(attr)
+        if value and not value.startswith("data:"):
+            return absolute_url(value, base)
+    srcset = img.get("srcset") or img.get("data-srcset")
+    if srcset:
+        return absolute_url(srcset.split(",")[0].split()[0], base)
+    return None
+
+
+def _caption_for(img: HtmlElement) -> list[HtmlElement]:
+    """Caption elements that belong to ``img``: figcaption, a caption-classed sibling, a caption table row."""
+    container = next((a for a in img.iterancestors() if a.tag in ("figure", "table")), None)
+    if container is not None:
+        found = [el for el in container.iter() if isinstance(el.tag, str) and (el.tag == "figcaption" or _CAPTION_CLASS.search(attr_tokens(el)))]
+        if found:
+            return found[:1]
+        if container.tag == "table":  # Vietnamese "picture" tables: image row, caption row
+            rows = [tr for tr in container.iter("tr") if tr.find(".//img") is None and text_of(tr)]
+            return rows[:1]
+    parent = img.getparent()
+    while parent is not None and parent.tag in ("a", "picture", "span"):
+        parent = parent.getparent()
+    if parent is not None:
+        sibling = parent.getnext()
+        if sibling is not None and _CAPTION_CLASS.search(attr_tokens(sibling)) and len(text_of(sibling)) < 400:
+            return [sibling]
+        for child in parent:
+            if isinstance(child.tag, str) and child is not img and _CAPTION_CLASS.search(attr_tokens(child)):
+                return [child]
+    return []
+
+
+def harvest_media(root: HtmlElement, base: str) -> tuple[list[Image], list[Video], int]:
+    """Collect images (with captions) and videos; remove caption elements. Returns (images, videos, captions_removed)."""
+    images: list[Image] = []
+    seen: set[str] = set()
+    captions_removed = 0
+    for img in list(iter_elements(root, ("img",))):
+        url = _img_url(img, base)
+        caption_els = _caption_for(img)
+        caption = " ".join(text_of(c) for c in caption_els).strip() or None
+        for el in caption_els:
+            if el.getparent() is not None:
+                remove(el)
+                captions_removed += 1
+        if not url or url in seen or len(images) >= MAX_IMAGES:
+            continue
+        width = img.get("width") or ""
+        if width.isdigit() and int(width) < 100:  # icons, avatars, tracking pixels
+            continue
+        seen.add(url)
+        alt = (img.get("alt") or "").strip() or None
+        images.append(Image(url=url, caption=caption, alt=alt if alt != caption else None))
+    # Captions whose image is lazy-loaded by script (no <img> in the HTML) still must leave the body.
+    for el in list(iter_elements(root, ("figcaption",))):
+        if el.getparent() is not None:
+            remove(el)
+            captions_removed += 1
+    videos: list[Video] = []
+    for el in iter_elements(root, ("video", "iframe")):
+        if el.tag == "video":
+            src = el.get("src") or next((s.get("src") for s in el.iter("source") if s.get("src")), None)
+            url = absolute_url(src, base)
+            if url:
+                videos.append(Video(url=url, poster=absolute_url(el.get("poster"), base), caption=el.get("title")))
+        else:
+            src = el.get("src") or el.get("data-src")
+            url = absolute_url(src, base)
+            if url and _EMBED_HOST.search(url):
+                videos.append(Video(embed_url=url, caption=el.get("title")))
+    return images, videos, captions_removed

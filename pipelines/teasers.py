@@ -1,0 +1,272 @@
+"""Find related-news teaser blocks, turn them into `related` entries, and cut them out.
+
+Teasers of other articles are the main source of foreign text in extracted
+bodies (the seed page leaked six of them).  They are recognised by structure
+first, because class names are often meaningless (`c-8`, `x1a2`):
+
+* a **teaser list**: a container whose children are repeated items, each built
+  around a link to another article (a title link, or an image link plus a
+  summary), with little text outside those items;
+* an **inline teaser line**: a paragraph starting with a marker (">>", "Xem thêm:",
+  "Read more:", "Lesen Sie auch:") that holds a link.
+
+Multilingual block labels ("Tin liên quan", "Related", "Mehr zum Thema") lower the
+bar: a labelled block is a teaser block even with a single item.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from pipelines.dom_utils import HtmlElement, absolute_url, iter_elements, registered_host, remove, text_of
+from pipelines.schema import RelatedLink
+
+_LABEL_WORDS = (
+    # Vietnamese
+    r"tin liên quan|bài liên quan|tin cùng chuyên mục|tin cùng chủ đề|tin khác|tin mới( nhất| hơn)?|tin nổi bật"
+    r"|xem thêm|đọc thêm|có thể bạn quan tâm|bạn có thể quan tâm|đọc nhiều( nhất)?|xem nhiều( nhất)?|tin đọc nhiều"
+    r"|bài viết liên quan|cùng chuyên mục|tin tức liên quan|video liên quan|tin xem nhiều|tiêu điểm"
+    # English
+    r"|related( articles| stories| news| content| coverage| posts| links| topics)?|more from\b.*|more on\b.*"
+    r"|read more|read next|read also|also read|more stories|more news|you may also like|you might also like"
+    r"|recommended( for you| stories| articles)?|most read|most popular|most viewed|latest news|latest stories"
+    r"|see also|top stories|trending|editor'?s picks|in other news|further reading|what to read next"
+    # German, French, Spanish, Portuguese, Italian, Dutch
+    r"|lesen sie auch|lesen sie mehr|mehr zum thema|das könnte sie auch interessieren|weitere artikel|meistgelesen"
+    r"|zum thema|auch interessant|à lire aussi|lire aussi|sur le même sujet|les plus lus|leer más|lea también"
+    r"|te puede interesar|noticias relacionadas|leia também|leia mais|notícias relacionadas|leggi anche"
+    r"|articoli correlati|lees ook|meer nieuws"
+)
+LABEL = re.compile(rf"^\W*(?:{_LABEL_WORDS})\W*$", re.IGNORECASE)
+INLINE_MARKER = re.compile(
+    r"^\s*(>>+|»|›|►|→|xem thêm|đọc thêm|tin liên quan|mời (?:quý vị|bạn) (?:xem|đọc)|read more|read also|also read"
+    r"|see also|related|lesen sie auch|mehr zum thema|lire aussi|à lire aussi|leia também|lee también|leer más)"
+    r"\s*[:：>»\-–—]*\s*",
+    re.IGNORECASE,
+)
+_CONTAINER_TAGS = ("ul", "ol", "div", "section", "aside", "table", "tbody", "article", "nav", "dl")
+_LINE_TAGS = ("p", "div", "li", "h3", "h4", "h5", "h6", "span", "strong", "b", "em")
+_HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_DATE_BITS = re.compile(r"(\d{1,2}[:/.-]\d{1,2}([:/.-]\d{2,4})?|\d+ (giờ|phút|ngày|hours?|minutes?|days?) (trước|ago))")
+_ARTICLE_PATH = re.compile(r"(\.s?html?$|\.ece$|\.aspx$|\d{5,}|[^/]*-[^/]*-[^/]*)")
+
+
+@dataclass
+class TeaserResult:
+    related: list[RelatedLink] = field(default_factory=list)
+    blocks_removed: int = 0
+    lines_removed: int = 0
+
+
+def _is_article_link(url: str | None, page_url: str) -> bool:
+    """A link that plausibly leads to another article (not a section, tag or the page itself)."""
+    if not url:
+        return False
+    parts, page = urlsplit(url), urlsplit(page_url)
+    if (parts.netloc, parts.path.rstrip("/")) == (page.netloc, page.path.rstrip("/")):
+        return False
+    path = parts.path.rstrip("/")
+    if not path or path.count("/") < 1:
+        return False
+    if re.search(r"/(tag|tags|topic|chu-de|author|tac-gia|search|tim-kiem|category|video)/?$", path, re.I):
+        return False
+    return bool(_ARTICLE_PATH.search(path.rsplit("/", 1)[-1])) or path.count("/") >= 3
+
+
+def _same_site(url: str, page_url: str) -> bool:
+    a, b = registered_host(url), registered_host(page_url)
+    return bool(a) and (a == b or a.endswith("." + b) or b.endswith("." + a))
+
+
+def _main_link(item: HtmlElement, page_url: str) -> tuple[HtmlElement, str] | None:
+    """The item's link to another article; prefers the one with the longest title."""
+    best: tuple[int, HtmlElement, str] | None = None
+    for a in item.iter("a"):
+        url = absolute_url(a.get("href"), page_url)
+        if not url or not _is_article_link(url, page_url):
+            continue
+        score = len(_link_title(a))
+        if best is None or score > best[0]:
+            best = (score, a, url)
+    return (best[1], best[2]) if best else None
+
+
+def _link_title(a: HtmlElement) -> str:
+    text = text_of(a)
+    if text:
+        return text
+    img = a.find(".//img")
+    return (a.get("title") or (img.get("alt") if img is not None else "") or "").strip()
+
+
+def _teaser_fields(item: HtmlElement, link: HtmlElement) -> tuple[str | None, str | None]:
+    """(title, summary) of one teaser item."""
+    heading = next((h for h in item.iter(*_HEADING_TAGS) if text_of(h)), None)
+    title = text_of(heading) if heading is not None else _link_title(link)
+    item_text = text_of(item)
+    summary = item_text
+    for part in (title, text_of(link)):
+        if part:
+            summary = summary.replace(part, " ", 1)
+    summary = _DATE_BITS.sub(" ", summary) if len(summary) < 40 else summary
+    summary = " ".join(summary.split()).strip(" -–|·•")
+    if len(summary) < 25:  # dates, "Video", counters: not a summary
+        summary = ""
+    if not title and not summary:
+        return None, None
+    return (title or None), (summary or None)
+
+
+def _label_of(el: HtmlElement) -> tuple[str | None, HtmlElement | None]:
+    """A teaser-block label just before the block or as its first child."""
+    candidates = []
+    first = next((c for c in el if isinstance(c.tag, str)), None)
+    if first is not None:
+        candidates.append(first)
+    prev = el.getprevious()
+    while prev is not None and not isinstance(prev.tag, str):
+        prev = prev.getprevious()
+    if prev is not None:
+        candidates.append(prev)
+    parent = el.getparent()
+    if parent is not None and prev is None:
+        pfirst = next((c for c in parent if isinstance(c.tag, str)), None)
+        if pfirst is not None and pfirst is not el:
+            candidates.append(pfirst)
+    for cand in candidates:
+        text = text_of(cand)
+        if text and len(text) <= 60 and LABEL.match(text):
+            return text.strip(" :"), cand
+    return None, None
+
+
+def _items(el: HtmlElement) -> list[HtmlElement]:
+    children = [c for c in el if isinstance(c.tag, str) and c.tag not in ("script", "style")]
+    # A lone wrapper (div > ul > li...) is looked through.
+    while len(children) == 1 and len(children[0]):
+        children = [c for c in children[0] if isinstance(c.tag, str)]
+    return children
+
+
+def _block_teasers(el: HtmlElement, page_url: str, labelled: bool) -> list[RelatedLink] | None:
+    """Teasers if ``el`` is a teaser list, else None."""
+    items = _items(el)
+    teasers, teaser_chars = [], 0
+    seen: set[str] = set()
+    for item in items:
+        found = _main_link(item, page_url)
+        if found is None:
+            continue
+        link, url = found
+        item_text = text_of(item)
+        title, summary = _teaser_fields(item, link)
+        if not (title or summary) or len(item_text) > 600:
+            return None
+        # A story paragraph with a link inside is not a teaser: the title link
+        # leads the item, or the item is an image link plus a short summary.
+        link_share = len(text_of(link)) / max(len(item_text), 1)
+        has_heading = any(True for _ in item.iter(*_HEADING_TAGS))
+        image_link = link.find(".//img") is not None
+        if link_share < 0.3 and not has_heading and not image_link:
+            return None
+        if not labelled and not _same_site(url, page_url) and len((title or "").split()) < 5:
+            return None
+        if url in seen:
+            continue
+        seen.add(url)
+        teaser_chars += len(item_text)
+        teasers.append(RelatedLink(url=url, title=title, summary=summary))
+    needed = 1 if labelled else 3
+    if len(teasers) < needed:
+        return None
+    total = len(text_of(el))
+    if total and teaser_chars / total < 0.6:
+        return None
+    # Menus are lists of one- or two-word links; teasers carry headline-length titles.
+    words = [len((t.title or t.summary or "").split()) for t in teasers]
+    if sum(words) / len(words) < 4:
+        return None
+    return teasers
+
+
+def _inline_teaser(el: HtmlElement, page_url: str) -> RelatedLink | None:
+    text = text_of(el)
+    if not text or len(text) > 300:
+        return None
+    marker = INLINE_MARKER.match(text)
+    if not marker:
+        return None
+    links = [a for a in el.iter("a") if absolute_url(a.get("href"), page_url)]
+    if len(links) != 1:
+        return None
+    url = absolute_url(links[0].get("href"), page_url)
+    title = text_of(links[0]) or text[marker.end():]
+    title = INLINE_MARKER.sub("", title).strip() or None
+    # The rest of the line must be the link: "Xem thêm: <a>Title</a>", not a sentence.
+    if len(text) - len(text_of(links[0])) > len(marker.group(0)) + 5:
+        return None
+    label = marker.group(1).strip()
+    return RelatedLink(url=url, title=title, label=label) if url else None
+
+
+def extract_teasers(root: HtmlElement, page_url: str, extra_selectors: tuple[str, ...] = ()) -> TeaserResult:
+    """Collect teasers into `related` and remove their blocks from ``root`` (in place)."""
+    result = TeaserResult()
+    found: list[tuple[HtmlElement, list[HtmlElement], list[RelatedLink]]] = []
+    claimed: set[HtmlElement] = set()
+
+    def inside_claimed(el: HtmlElement) -> bool:
+        return any(anc in claimed for anc in el.iterancestors())
+
+    for selector in extra_selectors:
+        for el in root.cssselect(selector):
+            label, label_el = _label_of(el)
+            teasers = _block_teasers(el, page_url, labelled=True) or []
+            for t in teasers:
+                t.label = label
+            claimed.add(el)
+            found.append((el, [label_el] if label_el is not None and label_el is not el else [], teasers))
+
+    for el in iter_elements(root, _CONTAINER_TAGS):
+        if el in claimed or inside_claimed(el):
+            continue
+        label, label_el = _label_of(el)
+        teasers = _block_teasers(el, page_url, labelled=label is not None)
+        if teasers is None:
+            continue
+        for t in teasers:
+            t.label = label
+        claimed.add(el)
+        extra = [label_el] if label_el is not None and label_el.getparent() is not el else []
+        found.append((el, extra, teasers))
+
+    for el in list(iter_elements(root, _LINE_TAGS)):
+        if el in claimed or inside_claimed(el):
+            continue
+        teaser = _inline_teaser(el, page_url)
+        if teaser is not None:
+            claimed.add(el)
+            found.append((el, [], [teaser]))
+            result.lines_removed += 1
+
+    # Document order, so `related` reads like the page.
+    order = {el: i for i, el in enumerate(root.iter())}
+    found.sort(key=lambda entry: order.get(entry[0], 0))
+    by_url: dict[str, RelatedLink] = {}
+    for el, extras, teasers in found:
+        for teaser in teasers:
+            known = by_url.get(teaser.url)
+            if known is None:
+                by_url[teaser.url] = teaser
+            else:  # the same article teased twice: keep the richer fields
+                known.title = known.title or teaser.title
+                known.summary = known.summary or teaser.summary
+        for node in [el, *extras]:
+            if node.getparent() is not None:
+                remove(node)
+        if len(teasers) > 1 or el.tag not in _LINE_TAGS:
+            result.blocks_removed += 1
+    result.related = list(by_url.values())
+    return result

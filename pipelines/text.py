@@ -1,0 +1,38 @@
+"""Text normalisation shared by every stage: NFC, whitespace, tokens, hashes."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+_WS = re.compile(r"[ \t\r\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_WORD = re.compile(r"\w+")
+_BLANK_LINES = re.compile(r"\n\s*\n+")
+
+
+def clean_line(text: str | None) -> str:
+    """NFC, one line, inner whitespace folded to single spaces."""
+    if not text:
+        return ""
+    return _WS.sub(" ", unicodedata.normalize("NFC", text).replace("\n", " ")).strip()
+
+
+def clean_block_text(text: str | None) -> str:
+    """NFC text with lines trimmed, runs of blank lines folded into one."""
+    if not text:
+        return ""
+    lines = [clean_line(line) for line in unicodedata.normalize("NFC", text).split("\n")]
+    return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
+
+
+def words(text: str | None) -> list[str]:
+    return _WORD.findall(text or "")
+
+
+def body_hash(body: str | None) -> str | None:
+    """SHA-256 of the whitespace-folded NFC body: equal stories hash equal whatever their layout."""
+    if not body:
+        return None
+    folded = " ".join(unicodedata.normalize("NFC", body).split())
+    return hashlib.sha256(folded.encode("utf-8")).hexdigest()
