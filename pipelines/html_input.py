@@ -54,8 +54,12 @@ def decode_html(data: bytes | str, declared_encoding: str | None = None) -> str:
     head = data[:16]
     if any(head.startswith(magic) for magic in _BINARY_MAGIC):
         raise NotHtmlError("binary", "file signature of a non-HTML format")
-    if data.count(b"\x00") > len(data) // 100 and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise NotHtmlError("binary", "NUL bytes")
+    if not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        sample = data[:8192]
+        # Text, in any 8-bit or UTF-8 encoding, has almost no C0 control bytes besides whitespace.
+        controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+        if b"\x00" in sample or controls > len(sample) // 50:
+            raise NotHtmlError("binary", "control bytes")
     for bom, name in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
             return data.decode(name, errors="replace").lstrip("\ufeff")
