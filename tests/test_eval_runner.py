@@ -176,8 +176,8 @@ def test_gate_pass_fail_and_ratchet(corpus_dir: Path, tmp_path: Path, monkeypatc
     assert _cli(["eval", str(corpus_dir), "--gate", str(baseline), "--timeout", "0.3"]) == 1
     out = capsys.readouterr().out
     assert "quality gate FAILED" in out
-    assert "non article rejected 0 is below the floor 1" in out
-    assert "snippet pass [beta] 0 is below the floor 0.995" in out
+    assert "non-article pages rejected 0 is below the floor 1" in out
+    assert "snippet pass rate [beta] 0 is below the floor 0.995" in out
     assert "teaser recall [alpha] 0 is below the floor 0.995" in out
 
     # writing the baseline from the worse run lowers nothing

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from pathlib import Path
 
@@ -53,6 +54,9 @@ def _limit(corpus: Corpus, limit: int) -> Corpus:
 
 
 def run(args: argparse.Namespace) -> int:
+    if not getattr(args, "verbose", 0):
+        # trafilatura warns "discarding data" for every page it finds nothing in: noise in a table run
+        logging.getLogger("trafilatura").setLevel(logging.ERROR)
     names = [args.extractor] + [n.strip() for n in args.compare.split(",") if n.strip() and n.strip() != args.extractor]
     names = list(dict.fromkeys(names))
     try:

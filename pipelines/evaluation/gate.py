@@ -55,8 +55,13 @@ def measure(extractor_report: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+_LABELS = {"f1": "body F1", "overall_f1": "overall body F1", "snippet_pass": "snippet pass rate",
+           "prefix_pass": "prefix pass rate", "teaser_recall": "teaser recall", "teaser_leakage": "teaser leakage",
+           "non_article_rejected": "non-article pages rejected", "ui_leaks": "ui-line leaks"}
+
+
 def _label(key: str, source: str | None) -> str:
-    name = key.replace("_", " ")
+    name = _LABELS.get(key, key.replace("_", " "))
     return f"{name} [{source}]" if source else name
 
 

@@ -240,6 +240,13 @@ def format_table(report: dict[str, Any], worst_of: str | None = None) -> str:
         out += ["", f"Worst {len(worst)} pages by F1 ({worst_name})"]
         width = max(len(w["id"]) for w in worst)
         out += [f"{w['id'].ljust(width)}  {w['f1']:.3f}  {w['diagnosis'] or _minor(w)}" for w in worst]
+    pages = runs[worst_name]["pages"]
+    failed = [f"{r['id']} ({r['status']})" for r in pages if r["status"] != "ok"]
+    if failed:
+        out += ["", f"Failed pages ({worst_name}): " + ", ".join(failed)]
+    kept = [r["id"] for r in pages if r["non_article"] and not r["rejected"]]
+    if kept:
+        out += ["", f"Non-articles output as articles ({worst_name}): " + ", ".join(kept)]
     return "\n".join(out)
 
 
