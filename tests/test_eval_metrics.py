@@ -31,7 +31,7 @@ def reference():
 def test_tokenize_drops_punctuation_and_keeps_case():
     assert metrics.tokenize("Hà Nội, 31/7 — Sáng nay!") == ["Hà", "Nội", "31", "7", "Sáng", "nay"]
     assert metrics.tokenize(None) == []
-    assert metrics.tokenize("東京は晴れ。大阪", split_cjk=True) == ["東", "京", "は", "晴", "れ", "大", "阪"]
+    assert metrics.tokenize("東京は晴れ。大阪", split_cjk=True) == list("東京は晴れ大阪")
     assert metrics.tokenize("東京は晴れ。大阪") == ["東京は晴れ", "大阪"]
 
 
@@ -88,7 +88,8 @@ def test_teaser_scores_accepts_objects():
 def test_ui_leaks_matches_whole_lines_only():
     body = ("Video Player is loading.\nThe story says play video games.\n  - 1x  \nCurrent Time 0:00\n"
             "Bài viết hay? Hãy đánh giá\nFullscreen mode is great")
-    assert metrics.ui_leaks(body) == ["Video Player is loading.", "1x", "Current Time 0:00", "Bài viết hay? Hãy đánh giá"]
+    assert metrics.ui_leaks(body) == ["Video Player is loading.", "1x", "Current Time 0:00",
+                                      "Bài viết hay? Hãy đánh giá"]
     assert metrics.ui_leaks(None) == []
 
 

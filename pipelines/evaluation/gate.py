@@ -141,7 +141,8 @@ def tighten(old: dict[str, Any] | None, report: dict[str, Any], extractor: str =
                 merged = {}
                 for source, v in value.items():
                     before = previous.get(key, {}).get(source)
-                    merged[source] = bound(v, key, margin) if before is None else better(before, bound(v, key, margin))
+                    pinned = bound(v, key, margin)
+                    merged[source] = pinned if before is None else better(before, pinned)
                     if merged[source] != before:
                         changes.append(f"{section}.{key}[{source}]: {before} -> {merged[source]}")
                 # a pinned source that this run did not measure stays pinned
@@ -149,7 +150,8 @@ def tighten(old: dict[str, Any] | None, report: dict[str, Any], extractor: str =
                 new[section][key] = dict(sorted(merged.items()))
             elif value is not None:
                 before = previous.get(key)
-                new[section][key] = bound(value, key, margin) if before is None else better(before, bound(value, key, margin))
+                pinned = bound(value, key, margin)
+                new[section][key] = pinned if before is None else better(before, pinned)
                 if new[section][key] != before:
                     changes.append(f"{section}.{key}: {before} -> {new[section][key]}")
     return new, changes

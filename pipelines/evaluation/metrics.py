@@ -85,7 +85,8 @@ def _corpus_prf(pages: Sequence[PRF]) -> tuple[float, float, float]:
     return _harmonic(precision, recall), precision, recall
 
 
-def aggregate(pages: Iterable[PRF], exact: Iterable[bool] | None = None, n_bootstrap: int = 1000, seed: int = 0) -> dict:
+def aggregate(pages: Iterable[PRF], exact: Iterable[bool] | None = None, n_bootstrap: int = 1000,
+              seed: int = 0) -> dict:
     """Corpus ``f1``/``precision``/``recall`` (+ ``*_std`` from a page bootstrap, ``n``, ``exact``).
 
     The bootstrap draws pages exactly as the reference does (``random.Random(seed).randrange``),
