@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from pipelines.dom_utils import HtmlElement, attr_tokens, iter_elements, remove, text_of
+from pipelines.dom_utils import HtmlElement, attr_tokens, iter_elements, remove, text_lengths, text_of
 
 # Class/id fragments of media players (video.js, JW Player, Plyr, MediaElement,
 # Flowplayer, Brightcove, and the generic names sites give their wrappers).
@@ -61,21 +61,33 @@ _PROMO_CLASS = re.compile(
 _DROP_TAGS = ("script", "style", "noscript", "template", "svg", "canvas", "button", "select", "textarea", "input")
 
 
+def _ui_share(node: HtmlElement) -> float:
+    """Share of ``node``'s text that is player / widget interface lines."""
+    text = text_of(node)
+    if not text:
+        return 0.0
+    leaves = (text_of(d) for d in node.iter() if isinstance(d.tag, str) and not len(d))
+    return sum(len(t) for t in leaves if UI_LINE.match(t)) / len(text)
+
+
 def _biggest_ui_ancestor(el: HtmlElement) -> HtmlElement:
     """Climb from a UI-text element while the parent is mostly that UI text."""
     best = el
     node = el.getparent()
     while node is not None and node.tag not in ("body", "html", "article", "main"):
-        text = text_of(node)
-        ui_chars = sum(len(t) for t in (text_of(d) for d in node.iter() if isinstance(d.tag, str) and not len(d)) if UI_LINE.match(t))
-        if not text or ui_chars / len(text) < 0.7:
+        if _ui_share(node) < 0.7:
             break
         best, node = node, node.getparent()
     return best
 
 
-def _small(el: HtmlElement, limit: int = 400) -> bool:
-    return len(text_of(el)) <= limit
+def _holds_story(el: HtmlElement) -> bool:
+    """The element wraps the story itself (its headline or its declared body).
+
+    Measured: wrappers classed "video-player__stuck-container" (a Swedish site's
+    <main>) or "comments-enabled" hold the whole article; removing them by class
+    emptied the body."""
+    return el.find(".//h1") is not None or el.find('.//*[@itemprop="articleBody"]') is not None
 
 
 def strip_interface(root: HtmlElement, drop_selectors: tuple[str, ...] = ()) -> Counter:
@@ -88,30 +100,42 @@ def strip_interface(root: HtmlElement, drop_selectors: tuple[str, ...] = ()) -> 
     for el in list(iter_elements(root, _DROP_TAGS)):
         if el.getparent() is not None:
             remove(el)
+    lengths = text_lengths(root)
     # Comment and newsletter forms go; ASP.NET sites wrap the whole page in one <form>, which stays.
     for el in list(iter_elements(root, ("form",))):
-        if el.getparent() is not None and _small(el, 1000):
+        if el.getparent() is not None and lengths.get(el, 0) <= 1000:
             remove(el)
             removed["form"] += 1
     for el in list(iter_elements(root)):
-        if el.getparent() is None or el.tag in ("html", "body"):
+        if el.tag in ("html", "body") or el.getparent() is None:
             continue
-        tokens = attr_tokens(el)
-        if el.tag in ("video", "audio") or _PLAYER_CLASS.search(tokens):
+        if el.tag in ("video", "audio"):
             remove(el)
             removed["player"] += 1
-        elif _COMMENT_CLASS.search(tokens) and el.tag not in ("article", "main"):
+            continue
+        if not (el.get("class") or el.get("id")):
+            continue
+        tokens = attr_tokens(el)
+        size = lengths.get(el, 0)
+        if _PLAYER_CLASS.search(tokens):
+            # Players carry a few hundred characters of chrome at most; a bigger
+            # "player" element is a page wrapper, left to the line pass below.
+            if size <= 400 or (not _holds_story(el) and _ui_share(el) > 0.5):
+                remove(el)
+                removed["player"] += 1
+        elif _COMMENT_CLASS.search(tokens) and el.tag not in ("article", "main") and not _holds_story(el):
             remove(el)
             removed["comments"] += 1
-        elif _SHARE_CLASS.search(tokens) and _small(el, 300):
+        elif _SHARE_CLASS.search(tokens) and size <= 300:
             remove(el)
             removed["share"] += 1
-        elif _PROMO_CLASS.search(tokens) and _small(el, 600):
+        elif _PROMO_CLASS.search(tokens) and size <= 600:
             remove(el)
             removed["promo"] += 1
     # Text-based passes: class names on many sites say nothing ("c-8").
+    lengths = text_lengths(root)
     for el in list(iter_elements(root)):
-        if el.getparent() is None or len(el) > 3:
+        if el.getparent() is None or len(el) > 3 or lengths.get(el, 0) > 120 or el.tag in ("html", "body"):
             continue
         text = text_of(el)
         if not text or len(text) > 120:
@@ -122,7 +146,7 @@ def strip_interface(root: HtmlElement, drop_selectors: tuple[str, ...] = ()) -> 
         elif _RATING_TEXT.search(text):
             target = el
             parent = el.getparent()
-            if parent is not None and parent.tag not in ("body", "article", "main") and _small(parent, 200):
+            if parent is not None and parent.tag not in ("body", "article", "main") and lengths.get(parent, 0) <= 200:
                 target = parent
             remove(target)
             removed["rating"] += 1
@@ -130,7 +154,7 @@ def strip_interface(root: HtmlElement, drop_selectors: tuple[str, ...] = ()) -> 
             # The heading and the comment list that follows it.
             sibling = el.getnext()
             remove(el)
-            if sibling is not None and sibling.tag not in ("p", "h2", "h3") and _small(sibling, 3000):
+            if sibling is not None and sibling.tag not in ("p", "h2", "h3") and lengths.get(sibling, 0) <= 3000:
                 remove(sibling)
             removed["comments"] += 1
     return removed

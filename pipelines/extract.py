@@ -80,7 +80,7 @@ def extract(html: str | bytes, url: str, profile: Profile | None = None, *, fetc
     if dom_lead and body.blocks and dom_lead not in body.text:
         body = Body(blocks=[dom_lead, *body.blocks], headings=body.headings, lines_filtered=body.lines_filtered)
 
-    page_type = classify(md, url, body.word_count, len(teasers.related))
+    page_type = classify(md, url, body.word_count, len(teasers.related), tree)
     language = language_code(md.get("language")) or profile.language or guess_language(body.text)
     published = parse_date(md.get("published_raw"), profile.timezone)
     modified = parse_date(md.get("modified_raw"), profile.timezone)

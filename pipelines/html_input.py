@@ -91,7 +91,10 @@ def parse_html(text: str) -> tuple[html.HtmlElement, list[str]]:
     if "\x00" in text:
         text = text.replace("\x00", "")
     try:
-        tree = html.document_fromstring(text, parser=html.HTMLParser(remove_comments=True, huge_tree=False))
+        # Parsed from UTF-8 bytes: lxml refuses str input that still carries an encoding
+        # declaration (an <?xml ...?> after a comment or doctype; seen in the corpus).
+        parser = html.HTMLParser(remove_comments=True, huge_tree=False, encoding="utf-8")
+        tree = html.document_fromstring(text.encode("utf-8", "surrogatepass"), parser=parser)
     except (etree.ParserError, ValueError) as exc:
         raise NotHtmlError("unparseable", str(exc)) from exc
     if tree is None or tree.find("body") is None and not tree.text_content().strip():

@@ -10,17 +10,33 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+from pipelines.dom_utils import HtmlElement
 from pipelines.metadata import ARTICLE_TYPES, NON_ARTICLE_TYPES, Metadata
 
 _ERROR_TITLE = re.compile(r"(^|\b)(404|page not found|not found|không tìm thấy|trang không tồn tại|seite nicht gefunden|error)(\b|$)", re.I)
-_SECTION_PATH = re.compile(r"^/?([\w-]+/?){0,1}(index\.\w+|trang-\d+\.html|page/\d+/?|p\d+/?)?$", re.I)
-#: Below this many words a page with no article markup is not a story.  The shortest
-#: real articles in the dev corpus carry ~60 words; listings without teasers ~0-40.
-MIN_WORDS = 50
+_FORUM_PATH = re.compile(r"/(threads?|showthread|viewtopic|forums?|diendan|dien-dan)(\b|/|\.php)", re.I)
+# XenForo, vBulletin and phpBB number each post's element: post-123, post_123, p123.
+_POST_IDS = "//*[re:test(@id, '^(post|message|msg|p)[-_]?[0-9]+$', 'i')]"
+_RE_NS = {"re": "http://exslt.org/regular-expressions"}
+#: A thread shows several posts; one numbered post is a blog article's own wrapper.
+MIN_FORUM_POSTS = 5
+#: A page with this many teasers and almost no text of its own is a listing.
+#: Measured on the dev corpus: short real posts carry up to ~40 teasers (blog
+#: sidebars) but never fewer than ~20 words of story; a word-count floor alone
+#: rejected 20 short dragnet articles, so teasers must be present too.
+LISTING_TEASERS = 10
+LISTING_MAX_WORDS = 50
 
 
-def classify(md: Metadata, url: str, word_count: int, teaser_count: int) -> str:
-    """One of the schema's page types: article, listing, hub, error, empty."""
+def is_forum_thread(tree: HtmlElement | None, url: str) -> bool:
+    """A discussion thread: a forum URL and several numbered posts."""
+    if tree is None or not _FORUM_PATH.search(urlsplit(url).path + "/"):
+        return False
+    return len(tree.xpath(_POST_IDS, namespaces=_RE_NS)) >= MIN_FORUM_POSTS
+
+
+def classify(md: Metadata, url: str, word_count: int, teaser_count: int, tree: HtmlElement | None = None) -> str:
+    """One of the schema's page types: article, listing, hub, forum, error, empty."""
     title = md.get("title") or ""
     if _ERROR_TITLE.search(title) and word_count < 150:
         return "error"
@@ -29,13 +45,14 @@ def classify(md: Metadata, url: str, word_count: int, teaser_count: int) -> str:
     path = urlsplit(url).path
     if word_count == 0:
         return "hub" if teaser_count >= 5 else "empty"
-    if path in ("", "/") or re.fullmatch(r"/(index|default|home)\.\w+", path or ""):
-        if not declared_article or teaser_count >= 10:
-            return "hub"
+    if is_forum_thread(tree, url):
+        return "forum"
+    # A site's front page is a hub when it shows many teasers; 2008-era pages saved
+    # under their site's root URL with one story and no teasers stay articles.
+    if (path in ("", "/") or re.fullmatch(r"/(index|default|home)\.\w+", path or "")) and teaser_count >= LISTING_TEASERS:
+        return "hub"
     if declared_listing and word_count < 300:
         return "listing"
-    if teaser_count >= 8 and word_count < 120 and not declared_article:
+    if teaser_count >= LISTING_TEASERS and word_count < LISTING_MAX_WORDS and not declared_article:
         return "listing"
-    if word_count < MIN_WORDS and not declared_article:
-        return "listing" if teaser_count >= 3 or _SECTION_PATH.match(path) else "empty"
     return "article"

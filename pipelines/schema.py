@@ -23,7 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field
 SCHEMA_VERSION = "1.0"
 
 FieldSource = Literal["json-ld", "meta", "dom", "trafilatura", "url", "text", "hint", "none"]
-PageType = Literal["article", "listing", "hub", "error", "empty", "not-html"]
+PageType = Literal["article", "listing", "hub", "forum", "error", "empty", "not-html"]
 
 
 class _Model(BaseModel):

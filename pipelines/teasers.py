@@ -18,9 +18,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from urllib.parse import urlsplit
 
-from pipelines.dom_utils import HtmlElement, absolute_url, iter_elements, registered_host, remove, text_of
+from pipelines.dom_utils import HtmlElement, absolute_url, registered_host, remove, text_lengths, text_of
 from pipelines.schema import RelatedLink
 
 _LABEL_WORDS = (
@@ -60,6 +61,7 @@ class TeaserResult:
     lines_removed: int = 0
 
 
+@lru_cache(maxsize=8192)
 def _is_article_link(url: str | None, page_url: str) -> bool:
     """A link that plausibly leads to another article (not a section, tag or the page itself)."""
     if not url:
@@ -80,17 +82,30 @@ def _same_site(url: str, page_url: str) -> bool:
     return bool(a) and (a == b or a.endswith("." + b) or b.endswith("." + a))
 
 
-def _main_link(item: HtmlElement, page_url: str) -> tuple[HtmlElement, str] | None:
-    """The item's link to another article; prefers the one with the longest title."""
-    best: tuple[int, HtmlElement, str] | None = None
-    for a in item.iter("a"):
-        url = absolute_url(a.get("href"), page_url)
-        if not url or not _is_article_link(url, page_url):
-            continue
-        score = len(_link_title(a))
-        if best is None or score > best[0]:
-            best = (score, a, url)
-    return (best[1], best[2]) if best else None
+class _Index:
+    """Per-page facts every test needs, computed once: text lengths, article links,
+    how many article links each subtree holds.  Recomputing them per candidate
+    block made teaser detection alone cost more than trafilatura (measured)."""
+
+    def __init__(self, root: HtmlElement, page_url: str) -> None:
+        self.page_url = page_url
+        elements = [el for el in root.iter() if isinstance(el.tag, str)]
+        self.order = {el: i for i, el in enumerate(elements)}
+        self.lengths = text_lengths(root)
+        self.link_url: dict[HtmlElement, str] = {}
+        for a in root.iter("a"):
+            url = absolute_url(a.get("href"), page_url)
+            if url and _is_article_link(url, page_url):
+                self.link_url[a] = url
+        self.links_below: dict[HtmlElement, int] = {}
+        for el in reversed(elements):
+            n = 1 if el in self.link_url else 0
+            for child in el:
+                n += self.links_below.get(child, 0)
+            self.links_below[el] = n
+
+    def length(self, el: HtmlElement) -> int:
+        return self.lengths.get(el, 0)
 
 
 def _link_title(a: HtmlElement) -> str:
@@ -99,6 +114,19 @@ def _link_title(a: HtmlElement) -> str:
         return text
     img = a.find(".//img")
     return (a.get("title") or (img.get("alt") if img is not None else "") or "").strip()
+
+
+def _main_link(item: HtmlElement, index: _Index) -> tuple[HtmlElement, str] | None:
+    """The item's link to another article; prefers the one with the longest title."""
+    best: tuple[int, HtmlElement, str] | None = None
+    for a in item.iter("a"):
+        url = index.link_url.get(a)
+        if url is None:
+            continue
+        score = len(_link_title(a))
+        if best is None or score > best[0]:
+            best = (score, a, url)
+    return (best[1], best[2]) if best else None
 
 
 def _teaser_fields(item: HtmlElement, link: HtmlElement) -> tuple[str | None, str | None]:
@@ -119,7 +147,7 @@ def _teaser_fields(item: HtmlElement, link: HtmlElement) -> tuple[str | None, st
     return (title or None), (summary or None)
 
 
-def _label_of(el: HtmlElement) -> tuple[str | None, HtmlElement | None]:
+def _label_of(el: HtmlElement, index: _Index) -> tuple[str | None, HtmlElement | None]:
     """A teaser-block label just before the block or as its first child."""
     candidates = []
     first = next((c for c in el if isinstance(c.tag, str)), None)
@@ -136,6 +164,8 @@ def _label_of(el: HtmlElement) -> tuple[str | None, HtmlElement | None]:
         if pfirst is not None and pfirst is not el:
             candidates.append(pfirst)
     for cand in candidates:
+        if index.length(cand) > 60:
+            continue
         text = text_of(cand)
         if text and len(text) <= 60 and LABEL.match(text):
             return text.strip(" :"), cand
@@ -150,13 +180,19 @@ def _items(el: HtmlElement) -> list[HtmlElement]:
     return children
 
 
-def _block_teasers(el: HtmlElement, page_url: str, labelled: bool) -> list[RelatedLink] | None:
+def _block_teasers(el: HtmlElement, index: _Index, labelled: bool) -> list[RelatedLink] | None:
     """Teasers if ``el`` is a teaser list, else None."""
-    items = _items(el)
+    page_url = index.page_url
+    needed = 1 if labelled else 3
+    items = [item for item in _items(el) if index.links_below.get(item, 0)]
+    if len(items) < needed:
+        return None
     teasers, teaser_chars = [], 0
     seen: set[str] = set()
     for item in items:
-        found = _main_link(item, page_url)
+        if index.length(item) > 600:
+            return None
+        found = _main_link(item, index)
         if found is None:
             continue
         link, url = found
@@ -178,7 +214,6 @@ def _block_teasers(el: HtmlElement, page_url: str, labelled: bool) -> list[Relat
         seen.add(url)
         teaser_chars += len(item_text)
         teasers.append(RelatedLink(url=url, title=title, summary=summary))
-    needed = 1 if labelled else 3
     if len(teasers) < needed:
         return None
     total = len(text_of(el))
@@ -191,17 +226,17 @@ def _block_teasers(el: HtmlElement, page_url: str, labelled: bool) -> list[Relat
     return teasers
 
 
-def _inline_teaser(el: HtmlElement, page_url: str) -> RelatedLink | None:
+def _inline_teaser(el: HtmlElement, index: _Index) -> RelatedLink | None:
+    links = [a for a in el.iter("a") if absolute_url(a.get("href"), index.page_url)]
+    if len(links) != 1:
+        return None
     text = text_of(el)
     if not text or len(text) > 300:
         return None
     marker = INLINE_MARKER.match(text)
     if not marker:
         return None
-    links = [a for a in el.iter("a") if absolute_url(a.get("href"), page_url)]
-    if len(links) != 1:
-        return None
-    url = absolute_url(links[0].get("href"), page_url)
+    url = absolute_url(links[0].get("href"), index.page_url)
     title = text_of(links[0]) or text[marker.end():]
     title = INLINE_MARKER.sub("", title).strip() or None
     # The rest of the line must be the link: "Xem thêm: <a>Title</a>", not a sentence.
@@ -214,46 +249,48 @@ def _inline_teaser(el: HtmlElement, page_url: str) -> RelatedLink | None:
 def extract_teasers(root: HtmlElement, page_url: str, extra_selectors: tuple[str, ...] = ()) -> TeaserResult:
     """Collect teasers into `related` and remove their blocks from ``root`` (in place)."""
     result = TeaserResult()
+    index = _Index(root, page_url)
     found: list[tuple[HtmlElement, list[HtmlElement], list[RelatedLink]]] = []
-    claimed: set[HtmlElement] = set()
+    claimed: set[HtmlElement] = set()  # claimed blocks and everything inside them
 
-    def inside_claimed(el: HtmlElement) -> bool:
-        return any(anc in claimed for anc in el.iterancestors())
+    def claim(el: HtmlElement) -> None:
+        claimed.update(el.iter())
 
     for selector in extra_selectors:
         for el in root.cssselect(selector):
-            label, label_el = _label_of(el)
-            teasers = _block_teasers(el, page_url, labelled=True) or []
+            label, label_el = _label_of(el, index)
+            teasers = _block_teasers(el, index, labelled=True) or []
             for t in teasers:
                 t.label = label
-            claimed.add(el)
+            claim(el)
             found.append((el, [label_el] if label_el is not None and label_el is not el else [], teasers))
 
-    for el in iter_elements(root, _CONTAINER_TAGS):
-        if el in claimed or inside_claimed(el):
+    for el in index.order:
+        if el.tag not in _CONTAINER_TAGS or el in claimed or not index.links_below.get(el):
             continue
-        label, label_el = _label_of(el)
-        teasers = _block_teasers(el, page_url, labelled=label is not None)
+        label, label_el = _label_of(el, index)
+        teasers = _block_teasers(el, index, labelled=label is not None)
         if teasers is None:
             continue
         for t in teasers:
             t.label = label
-        claimed.add(el)
+        claim(el)
         extra = [label_el] if label_el is not None and label_el.getparent() is not el else []
         found.append((el, extra, teasers))
 
-    for el in list(iter_elements(root, _LINE_TAGS)):
-        if el in claimed or inside_claimed(el):
+    for el in index.order:
+        if el.tag not in _LINE_TAGS or el in claimed or index.length(el) > 300 or not el.iter("a"):
             continue
-        teaser = _inline_teaser(el, page_url)
+        if not any(True for _ in el.iter("a")):
+            continue
+        teaser = _inline_teaser(el, index)
         if teaser is not None:
-            claimed.add(el)
+            claim(el)
             found.append((el, [], [teaser]))
             result.lines_removed += 1
 
     # Document order, so `related` reads like the page.
-    order = {el: i for i, el in enumerate(root.iter())}
-    found.sort(key=lambda entry: order.get(entry[0], 0))
+    found.sort(key=lambda entry: index.order.get(entry[0], 0))
     by_url: dict[str, RelatedLink] = {}
     for el, extras, teasers in found:
         for teaser in teasers:
