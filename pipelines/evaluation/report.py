@@ -89,6 +89,8 @@ def diagnose(record: dict[str, Any], body: str | None) -> str:
         problems.append(f"rejected as non-article (page_type={record['page_type']})")
     elif not _fold(body):
         problems.append("empty body")
+    elif record.get("precision") == 0 and record.get("recall") == 0:
+        problems.append(f"wrong text: nothing in common with the gold (predicted {_fold(body)[:50]!r})")
     else:
         if record.get("precision") is not None and record["precision"] < WEAK:
             problems.append(f"low precision: {1 - record['precision']:.0%} of predicted shingles not in gold "
