@@ -36,11 +36,51 @@ ITEM_PIPELINES = {
     "newscrawl.components.normalise.NormalisePipeline": 200,
     "newscrawl.components.validate.ValidatePipeline": 300,
     "newscrawl.components.dedup.DedupPipeline": 400,
+    "newscrawl.components.state.StatePipeline": 450,
+    "newscrawl.components.limits.LimitsPipeline": 800,
     "newscrawl.components.jsonl.JsonlWriterPipeline": 900,
 }
 NEWSCRAWL_OUTPUT_DIR = "data/articles"
 NEWSCRAWL_VALIDATE_MIN_WORDS = 30
 NEWSCRAWL_DEDUP_ENABLED = True
+
+NEWSCRAWL_OUTPUT_GZIP = False
+
+# --- operations: state, limits, run report (docs/operations.md) --------------
+EXTENSIONS = {
+    "newscrawl.components.run.RunContext": 0,
+    "newscrawl.report.RunReportExtension": 900,
+}
+SPIDER_MIDDLEWARES = {
+    "newscrawl.middlewares.incremental.IncrementalSpiderMiddleware": 950,
+}
+DOWNLOADER_MIDDLEWARES = {
+    # RFC 9309: an unreachable robots.txt (5xx, timeout) disallows the host for now.
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "newscrawl.middlewares.robots.RobotsTxtMiddleware": 100,
+    "newscrawl.middlewares.outcomes.OutcomeStatsMiddleware": 500,
+    "newscrawl.middlewares.incremental.NotModifiedMiddleware": 520,
+    "newscrawl.middlewares.retry_after.RetryAfterMiddleware": 560,
+}
+# Crawl state (newscrawl.state): one SQLite file per site; ":memory:" keeps it for one process.
+NEWSCRAWL_STATE_ENABLED = True
+NEWSCRAWL_STATE_BACKEND = "newscrawl.state.sqlite.SqliteState"
+NEWSCRAWL_STATE_DIR = "data/state"
+# One crawl per site at a time (a lock file in the state folder); the newscrawl runner takes it itself.
+NEWSCRAWL_LOCK = True
+NEWSCRAWL_RUN_ID = None
+# Limits: write only stories published since this date; stop after this many written (0: no limit).
+NEWSCRAWL_SINCE = None
+NEWSCRAWL_MAX_ARTICLES = 0
+# Most entries read from one sitemap file (streamed; the sitemaps.org limit is 50,000).
+NEWSCRAWL_SITEMAP_MAX_ENTRIES = 50_000
+# Run report: data/runs/<run-id>.json written when a crawl closes.
+NEWSCRAWL_RUNS_DIR = "data/runs"
+NEWSCRAWL_RUN_REPORT = True
+# A robots.txt that answered 5xx or nothing is asked again after this many seconds.
+NEWSCRAWL_ROBOTS_RETRY_AFTER = 600
+# Longest Retry-After (seconds) honoured within a run; longer ones give up until the next run.
+NEWSCRAWL_RETRY_AFTER_MAX = 300
 
 # --- framework --------------------------------------------------------------
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from newscrawl.sites import SiteDeclaration
 
@@ -21,7 +22,9 @@ def demo_site(base_url: str) -> SiteDeclaration:
     return SiteDeclaration.model_validate(
         {
             "name": "demo",
-            "domains": ["127.0.0.1"],
+            # The host alone for the offsite filter (it compares host names), host:port for
+            # the section link extractor (it compares netlocs).
+            "domains": ["127.0.0.1", urlsplit(base_url).netloc],
             "timezone": "Asia/Ho_Chi_Minh",
             "sitemaps": [f"{base_url}/sitemap.xml"],
             "news_sitemaps": [f"{base_url}/news-sitemap.xml"],
@@ -40,29 +43,40 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--output-dir", default="data/articles", help="JSONL root (default: data/articles)")
     p.add_argument("--root", default=str(DEMO_ROOT), help="folder of the demo site")
     p.add_argument("--log-level", default="WARNING", help="Scrapy log level (default: WARNING)")
+    p.add_argument("--port", type=int, default=0, help="serve on this port (default: a free one)")
+    p.add_argument("--state-dir", default=":memory:",
+                   help="crawl state; the default keeps none, so every demo run writes the whole site "
+                        "(give a folder and a --port to see incremental runs)")
+    p.add_argument("--runs-dir", default="data/runs", help="run reports (default: data/runs)")
     p.set_defaults(func=run)
+
+
+def demo_overrides(output_dir: str, state_dir: str, runs_dir: str, log_level: str) -> dict[str, object]:
+    return {
+        "NEWSCRAWL_OUTPUT_DIR": output_dir,
+        "NEWSCRAWL_STATE_DIR": state_dir,
+        "NEWSCRAWL_RUNS_DIR": runs_dir,
+        "LOG_LEVEL": log_level,
+        # A local server needs no politeness delays.
+        "DOWNLOAD_DELAY": 0,
+        "AUTOTHROTTLE_ENABLED": False,
+        "CONCURRENT_REQUESTS_PER_DOMAIN": 8,
+    }
 
 
 def run(args: argparse.Namespace) -> int:
     from newscrawl.demo.server import DemoServer
-    from newscrawl.runner import run_crawl
+    from newscrawl.runner import EXIT_CANNOT_START, print_outcome, run_sites
 
     root = Path(args.root)
     if not (root / "robots.txt").exists():
         print(f"newscrawl demo: no demo site at {root}", file=sys.stderr)
-        return 3
-    with DemoServer(root) as server:
+        return EXIT_CANNOT_START
+    with DemoServer(root, port=args.port) as server:
         print(f"serving the demo site at {server.base_url}", file=sys.stderr)
-        overrides = {
-            "NEWSCRAWL_OUTPUT_DIR": args.output_dir,
-            "LOG_LEVEL": args.log_level,
-            # A local server needs no politeness delays.
-            "DOWNLOAD_DELAY": 0,
-            "AUTOTHROTTLE_ENABLED": False,
-            "CONCURRENT_REQUESTS_PER_DOMAIN": 8,
-        }
-        result = run_crawl(demo_site(server.base_url), overrides=overrides)
-    print(result.summary())
-    if result.finish_reason != "finished":
-        return 1
-    return 0 if result.written else 4
+        overrides = demo_overrides(args.output_dir, args.state_dir, args.runs_dir, args.log_level)
+        outcome = run_sites([demo_site(server.base_url)], overrides, quiet=True)
+    print_outcome(outcome)
+    for result in outcome.results.values():
+        print(result.summary())
+    return outcome.exit_code

@@ -19,9 +19,10 @@ import scrapy
 from scrapy.http import Response, TextResponse
 from scrapy.linkextractors import LinkExtractor
 
-from newscrawl.discovery import parse_feed, parse_sitemap
+from newscrawl.discovery import MAX_SITEMAP_ENTRIES, parse_feed, parse_sitemap
 from newscrawl.items import FetchedPage
 from newscrawl.sites import SiteDeclaration, load_registry
+from newscrawl.state.policy import parse_date
 
 _NEXT_TEXT = re.compile(r"^\s*(next|tiếp|sau|trang sau|›|»|>|weiter|suivant|siguiente)\s*[›»>]?\s*$", re.I)
 
@@ -29,10 +30,22 @@ _NEXT_TEXT = re.compile(r"^\s*(next|tiếp|sau|trang sau|›|»|>|weiter|suivant
 class NewsSpider(scrapy.Spider):
     name = "news"
 
-    def __init__(self, site: str | SiteDeclaration | None = None, urls: str | None = None, urls_file: str | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        site: str | SiteDeclaration | None = None,
+        urls: str | None = None,
+        urls_file: str | None = None,
+        demo_base: str | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(**kwargs)
         if isinstance(site, SiteDeclaration):
             self.site = site
+        elif demo_base:
+            # The bundled demo site served at demo_base (scrapyd and tests point the spider at a running DemoServer).
+            from newscrawl.cli.demo import demo_site
+
+            self.site = demo_site(demo_base.rstrip("/"))
         elif site:
             registry = load_registry()
             if site not in registry:
@@ -69,9 +82,20 @@ class NewsSpider(scrapy.Spider):
             return None
         return scrapy.Request(url, callback=self.parse_article, meta={"discovery": discovery})
 
+    def _since(self) -> datetime | None:
+        since = self.settings.get("NEWSCRAWL_SINCE")
+        return parse_date(since) if since else None
+
     def parse_sitemap(self, response: Response) -> Iterable[scrapy.Request]:
-        for entry in parse_sitemap(response.body):
+        limit = self.settings.getint("NEWSCRAWL_SITEMAP_MAX_ENTRIES", MAX_SITEMAP_ENTRIES)
+        since = self._since()
+        for entry in parse_sitemap(response.body, limit=limit):
             if entry.is_sitemap:
+                # A child sitemap last modified before --since holds nothing newer.
+                changed = parse_date(entry.lastmod)
+                if since is not None and changed is not None and changed < since:
+                    self.crawler.stats.inc_value("newscrawl/discovery/sitemaps_skipped_before_since")
+                    continue
                 yield scrapy.Request(entry.url, callback=self.parse_sitemap, priority=10)
                 continue
             request = self._article_request(

@@ -1,0 +1,88 @@
+"""Incremental decisions: fetch a discovered URL, revalidate it, or skip it.
+
+Pure functions over a :class:`UrlState` and what discovery said, so the policy
+is tested without a crawl.  The rules:
+
+* never fetched (or the last attempt had no final outcome) -> ``fetch``;
+* discovery gives a date (sitemap ``lastmod``, ``news:publication_date``,
+  feed ``updated`` / ``published``) -> ``fetch`` when it is newer than what we
+  knew at the last fetch, else ``skip``;
+* no date -> ``revalidate``: a conditional GET (``If-None-Match`` /
+  ``If-Modified-Since``) that costs a 304 when nothing changed.
+"""
+
+from __future__ import annotations
+
+import email.utils
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Literal
+
+from newscrawl.state.base import UrlState
+
+Action = Literal["fetch", "revalidate", "skip"]
+
+
+@dataclass(frozen=True)
+class Decision:
+    action: Action
+    reason: str
+
+
+def parse_date(value: str | None) -> datetime | None:
+    """An ISO 8601 (sitemaps, JSON-LD) or RFC 822 (RSS, HTTP) date, aware; naive ones are taken as UTC."""
+    if not value:
+        return None
+    text = value.strip()
+    parsed: datetime | None
+    try:
+        parsed = datetime.fromisoformat(text.replace("Z", "+00:00") if text.endswith("Z") else text)
+    except ValueError:
+        try:
+            parsed = email.utils.parsedate_to_datetime(text)
+        except (TypeError, ValueError, IndexError):
+            return None
+    if parsed is None:
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
+
+
+def discovery_date(discovery: dict[str, str | None]) -> datetime | None:
+    """The newest date discovery gives for a URL (a modification implies the publication)."""
+    dates = [d for d in (parse_date(discovery.get("lastmod")), parse_date(discovery.get("published"))) if d]
+    return max(dates) if dates else None
+
+
+def known_date(state: UrlState) -> datetime | None:
+    """The newest date we had for the URL when it was last fetched."""
+    dates = [parse_date(v) for v in (state.source_date, state.modified, state.published)]
+    found = [d for d in dates if d]
+    if found:
+        return max(found)
+    # Nothing dated the page: the fetch time is the best bound we have.
+    return parse_date(state.last_fetch)
+
+
+def decide(state: UrlState | None, discovery: dict[str, str | None], since: datetime | None = None) -> Decision:
+    dated = discovery_date(discovery)
+    if since is not None and dated is not None and dated < since:
+        return Decision("skip", "before_since")
+    if state is None or state.last_fetch is None:
+        return Decision("fetch", "new")
+    if dated is not None:
+        known = known_date(state)
+        if known is None or dated > known:
+            return Decision("fetch", "changed_by_date")
+        return Decision("skip", "unchanged_by_date")
+    if state.etag or state.last_modified:
+        return Decision("revalidate", "undated")
+    return Decision("fetch", "undated_no_validators")
+
+
+def conditional_headers(state: UrlState) -> dict[str, str]:
+    headers = {}
+    if state.etag:
+        headers["If-None-Match"] = state.etag
+    if state.last_modified:
+        headers["If-Modified-Since"] = state.last_modified
+    return headers
