@@ -227,7 +227,7 @@ class JsonlWriterPipeline:
             fd, final, count = self._open(site)
             size = os.fstat(fd).st_size
             try:
-                written = os.write(fd, line)
+                written = self._write(fd, line)
                 if written != len(line):
                     raise OSError(errno.EIO, f"short write ({written} of {len(line)} bytes)")
                 for listener in self.listeners:
@@ -241,6 +241,10 @@ class JsonlWriterPipeline:
         self.files[site] = (fd, final, count + 1)
         self.stats.inc_value("newscrawl/jsonl/written")
         return item
+
+    def _write(self, fd: int, data: bytes) -> int:
+        """One ``os.write``: the unit a kill cannot split (tests override it to simulate a full disk)."""
+        return os.write(fd, data)
 
     def _fatal(self, exc: Exception) -> None:
         self.stats.inc_value("newscrawl/jsonl/write_errors")
