@@ -82,8 +82,9 @@ def extract(html: str | bytes, url: str, profile: Profile | None = None, *, fetc
 
     page_type = classify(md, url, body.word_count, len(teasers.related), tree)
     language = language_code(md.get("language")) or profile.language or guess_language(body.text)
-    published = parse_date(md.get("published_raw"), profile.timezone)
-    modified = parse_date(md.get("modified_raw"), profile.timezone)
+    date_languages = [language, "en"] if language else None
+    published = parse_date(md.get("published_raw"), profile.timezone, date_languages)
+    modified = parse_date(md.get("modified_raw"), profile.timezone, date_languages)
     text = body.text or None
     quality = assess(body, md, page_type, teasers.related)
     sources = FieldProvenance(
