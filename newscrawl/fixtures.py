@@ -12,7 +12,6 @@ Used by ``newscrawl check``, ``newscrawl fixture`` and ``tests/test_site_fixture
 from __future__ import annotations
 
 import json
-import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -173,10 +172,9 @@ def check_site(site: SiteDeclaration, root: Path = FIXTURES_DIR) -> SiteReport:
     return report
 
 
-def _snippet(block: str, words: int = 12) -> str:
-    """The first words of a block, cut at a word boundary: short enough to survive re-wrapping."""
-    first = re.split(r"(?<=[.!?…])\s", block, maxsplit=1)[0]
-    return " ".join(first.split()[:words])
+def _snippet(block: str, words: int = 10) -> str:
+    """The first words of a block: long enough to be unique, short enough to survive re-wrapping."""
+    return " ".join(block.split()[:words])
 
 
 def expected_from(article: Article, url: str, previous: dict[str, Any] | None = None) -> dict[str, Any]:

@@ -120,9 +120,10 @@ def human_lines(report: dict[str, Any]) -> list[str]:
     for name, s in report["sites"].items():
         sa = s["articles"]
         lines.append(
-            f"  {name}: {sa['new']} new, {sa['updated']} updated, {sa['unchanged'] + s['skipped_unchanged'] + s['not_modified']} unchanged;"
-            f" {s['pages_fetched']} pages fetched, {s['not_modified']} not modified, {s['errors']} errors"
-            f" ({s['error_rate']:.0%}), {s['retries']} retries, {s['robots_denied']} robots denials; {s['finish_reason']}"
+            f"  {name}: articles {sa['new']} new, {sa['updated']} updated, {sa['unchanged']} unchanged;"
+            f" pages {s['pages_fetched']} fetched, {s['not_modified']} not modified (304),"
+            f" {s['skipped_unchanged']} skipped as unchanged by date; {s['errors']} errors ({s['error_rate']:.0%}),"
+            f" {s['retries']} retries, {s['robots_denied']} robots denials; {s['finish_reason']}"
         )
         if s.get("fatal"):
             lines.append(f"  {name}: ERROR {s['fatal']}")

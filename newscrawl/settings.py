@@ -68,6 +68,9 @@ NEWSCRAWL_STATE_BACKEND = "newscrawl.state.sqlite.SqliteState"
 NEWSCRAWL_STATE_DIR = "data/state"
 # One crawl per site at a time (a lock file in the state folder); the newscrawl runner takes it itself.
 NEWSCRAWL_LOCK = True
+# Skip a known URL whose sitemap lastmod / feed date is not newer than at its last fetch.
+# False: revalidate it with a conditional GET instead (sites whose lastmod lags behind edits).
+NEWSCRAWL_TRUST_DISCOVERY_DATES = True
 NEWSCRAWL_RUN_ID = None
 # Limits: write only stories published since this date; stop after this many written (0: no limit).
 NEWSCRAWL_SINCE = None

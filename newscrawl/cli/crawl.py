@@ -29,6 +29,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--max-articles", type=int, metavar="N", help="stop after writing N articles per site")
     p.add_argument("--max-pages", type=int, metavar="N", help="stop after fetching N pages per site")
     p.add_argument("--gzip", action="store_true", help="write .jsonl.gz")
+    p.add_argument("--revalidate-all", action="store_true",
+                   help="revalidate known pages (conditional GET) even when sitemap/feed dates say unchanged")
     p.add_argument("--max-error-rate", type=float, default=0.1, metavar="R",
                    help="exit 1 when more than this share of requests failed (default 0.1)")
     p.add_argument("--user-agent", help="User-Agent header; include a contact URL or address")
@@ -80,6 +82,8 @@ def overrides_from(args: argparse.Namespace) -> dict[str, Any]:
         overrides["NEWSCRAWL_MAX_ARTICLES"] = args.max_articles
     if getattr(args, "max_pages", None):
         overrides["CLOSESPIDER_PAGECOUNT"] = args.max_pages
+    if getattr(args, "revalidate_all", False):
+        overrides["NEWSCRAWL_TRUST_DISCOVERY_DATES"] = False
     if getattr(args, "gzip", False):
         overrides["NEWSCRAWL_OUTPUT_GZIP"] = True
     for item in getattr(args, "set", []):

@@ -47,7 +47,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--state-dir", default=":memory:",
                    help="crawl state; the default keeps none, so every demo run writes the whole site "
                         "(give a folder and a --port to see incremental runs)")
-    p.add_argument("--runs-dir", default="data/runs", help="run reports (default: data/runs)")
+    p.add_argument("--runs-dir", help="run reports (default: runs/ beside the output folder, data/runs)")
     p.set_defaults(func=run)
 
 
@@ -74,7 +74,8 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_CANNOT_START
     with DemoServer(root, port=args.port) as server:
         print(f"serving the demo site at {server.base_url}", file=sys.stderr)
-        overrides = demo_overrides(args.output_dir, args.state_dir, args.runs_dir, args.log_level)
+        runs_dir = args.runs_dir or str(Path(args.output_dir).parent / "runs")
+        overrides = demo_overrides(args.output_dir, args.state_dir, runs_dir, args.log_level)
         outcome = run_sites([demo_site(server.base_url)], overrides, quiet=True)
     print_outcome(outcome)
     for result in outcome.results.values():

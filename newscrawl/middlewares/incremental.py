@@ -46,6 +46,7 @@ class IncrementalSpiderMiddleware:
         self.since = parse_date(since) if since else None
         if since and self.since is None:
             raise ValueError(f"NEWSCRAWL_SINCE: not a date: {since!r}")
+        self.trust_dates = crawler.settings.getbool("NEWSCRAWL_TRUST_DISCOVERY_DATES", True)
         #: URLs skipped this run, so an undated link to one (a section page) does not revalidate it.
         self.skipped: set[str] = set()
 
@@ -76,7 +77,7 @@ class IncrementalSpiderMiddleware:
         if url in self.skipped:
             return None
         known = state.get_url(url)
-        decision = decide(known, request.meta["discovery"], self.since)
+        decision = decide(known, request.meta["discovery"], self.since, self.trust_dates)
         self.stats.inc_value(f"newscrawl/incremental/{decision.action}/{decision.reason}")
         if decision.action == "skip":
             self.skipped.add(url)

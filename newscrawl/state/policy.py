@@ -7,6 +7,7 @@ is tested without a crawl.  The rules:
 * discovery gives a date (sitemap ``lastmod``, ``news:publication_date``,
   feed ``updated`` / ``published``) -> ``fetch`` when it is newer than what we
   knew at the last fetch, else ``skip``;
+  (``NEWSCRAWL_TRUST_DISCOVERY_DATES = False``: ``revalidate`` instead of ``skip``);
 * no date -> ``revalidate``: a conditional GET (``If-None-Match`` /
   ``If-Modified-Since``) that costs a 304 when nothing changed.
 """
@@ -63,7 +64,10 @@ def known_date(state: UrlState) -> datetime | None:
     return parse_date(state.last_fetch)
 
 
-def decide(state: UrlState | None, discovery: dict[str, str | None], since: datetime | None = None) -> Decision:
+def decide(state: UrlState | None, discovery: dict[str, str | None], since: datetime | None = None,
+           trust_dates: bool = True) -> Decision:
+    """``trust_dates=False`` revalidates a known URL even when its discovery date says unchanged
+    (for sites whose sitemap ``lastmod`` lags behind edits)."""
     dated = discovery_date(discovery)
     if since is not None and dated is not None and dated < since:
         return Decision("skip", "before_since")
@@ -73,7 +77,9 @@ def decide(state: UrlState | None, discovery: dict[str, str | None], since: date
         known = known_date(state)
         if known is None or dated > known:
             return Decision("fetch", "changed_by_date")
-        return Decision("skip", "unchanged_by_date")
+        if trust_dates or not (state.etag or state.last_modified):
+            return Decision("skip", "unchanged_by_date")
+        return Decision("revalidate", "dated_unchanged")
     if state.etag or state.last_modified:
         return Decision("revalidate", "undated")
     return Decision("fetch", "undated_no_validators")
