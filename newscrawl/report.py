@@ -69,9 +69,11 @@ def site_figures(stats: Mapping[str, Any]) -> dict[str, Any]:
         "pages_fetched": pages,
         "requests": get("downloader/request_count"),
         "not_modified": get("newscrawl/incremental/not_modified"),
-        "skipped_unchanged": sum(n for k, n in decisions.items() if k.startswith("skip/") and k != "skip/before_since"),
-        "skipped_before_since": decisions.get("skip/before_since", 0),
-        "decisions": {k: n for k, n in decisions.items() if "/" in k},
+        # Distinct URLs not requested at all (a URL offered by three sources counts once).
+        "skipped_unchanged": decisions.get("skipped_urls/unchanged_by_date", 0),
+        "skipped_before_since": decisions.get("skipped_urls/before_since", 0),
+        # Per discovery offer: the same URL from the news sitemap, the sitemap and the feed counts thrice.
+        "decisions": {k: n for k, n in decisions.items() if k.split("/")[0] in ("fetch", "skip", "revalidate")},
         "articles": {
             "new": get("newscrawl/articles/new"),
             "updated": get("newscrawl/articles/updated"),

@@ -22,6 +22,7 @@ from newscrawl.components.run import RunContext
 from newscrawl.components.state import fetched_state
 from newscrawl.items import FetchedPage
 from newscrawl.state import UrlState, conditional_headers, decide, parse_date
+from newscrawl.state.policy import discovery_date
 
 logger = logging.getLogger(__name__)
 
@@ -47,7 +48,8 @@ class IncrementalSpiderMiddleware:
         if since and self.since is None:
             raise ValueError(f"NEWSCRAWL_SINCE: not a date: {since!r}")
         self.trust_dates = crawler.settings.getbool("NEWSCRAWL_TRUST_DISCOVERY_DATES", True)
-        #: URLs skipped this run, so an undated link to one (a section page) does not revalidate it.
+        #: URLs a dated source called unchanged this run, so an undated link to one (a section page)
+        #: does not revalidate it; a newer date from another source still counts.
         self.skipped: set[str] = set()
 
     @classmethod
@@ -74,12 +76,15 @@ class IncrementalSpiderMiddleware:
             return request
         url = request.url
         state.mark_seen([url], _now())
-        if url in self.skipped:
-            return None
+        discovery = request.meta["discovery"]
+        if url in self.skipped and discovery_date(discovery) is None:
+            return None  # an undated link to a URL a dated source already called unchanged
         known = state.get_url(url)
-        decision = decide(known, request.meta["discovery"], self.since, self.trust_dates)
+        decision = decide(known, discovery, self.since, self.trust_dates)
         self.stats.inc_value(f"newscrawl/incremental/{decision.action}/{decision.reason}")
         if decision.action == "skip":
+            if url not in self.skipped:
+                self.stats.inc_value(f"newscrawl/incremental/skipped_urls/{decision.reason}")
             self.skipped.add(url)
             logger.debug("skip %s (%s)", url, decision.reason)
             return None
