@@ -193,9 +193,15 @@ class SiteDeclaration(_Strict):
 
 
 def _toml_field(text: str, message: str) -> str:
-    """The key nearest above the line a TOML error points at, for the error's field."""
-    match = re.search(r"line (\d+)", message)
-    lines = text.splitlines()[: int(match.group(1)) if match else 0]
+    """The key nearest above the place a TOML error points at, for the error's field."""
+    lines = text.splitlines()
+    match = re.search(r"line (\d+), column (\d+)", message)
+    if match:
+        # An error at column 1 is an unfinished value on the lines before (an unclosed array).
+        line, column = int(match.group(1)), int(match.group(2))
+        lines = lines[: line - 1 if column == 1 else line]
+    elif "end of document" not in message:
+        lines = []
     for line in reversed(lines):
         found = re.match(r"\s*(\[+\s*[\w.-]+\s*\]+|[\w.-]+)\s*(=|$)", line)
         if found and line.strip() and not line.lstrip().startswith("#"):
