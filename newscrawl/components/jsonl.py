@@ -32,6 +32,7 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import CloseSpider
 from scrapy.utils.defer import deferred_from_coro
 
+from newscrawl.components.limits import NotNow
 from pipelines.schema import Article
 
 logger = logging.getLogger(__name__)
@@ -221,8 +222,11 @@ class JsonlWriterPipeline:
     def process_item(self, item: Any, spider=None) -> Any:  # type: ignore[no-untyped-def]
         if not isinstance(item, Article):
             return item
+        if self.stopping:
+            raise NotNow(f"output_stopped: {item.url}", log_level="DEBUG")
         line = (json.dumps(item.model_dump(mode="json"), ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
         site = item.site or "unknown"
+        final: Path | None = None
         try:
             fd, final, count = self._open(site)
             size = os.fstat(fd).st_size
@@ -236,8 +240,9 @@ class JsonlWriterPipeline:
                 os.ftruncate(fd, size)  # no torn line, and no line the state does not know
                 raise
         except Exception as exc:
-            self._fatal(exc)
-            raise
+            self._fatal(exc, final or self.root)
+            # Not a judgement on the page: the URL stays unrecorded and is fetched again next run.
+            raise NotNow(f"output_error: {item.url}", log_level="DEBUG") from None
         self.files[site] = (fd, final, count + 1)
         self.stats.inc_value("newscrawl/jsonl/written")
         return item
@@ -246,10 +251,11 @@ class JsonlWriterPipeline:
         """One ``os.write``: the unit a kill cannot split (tests override it to simulate a full disk)."""
         return os.write(fd, data)
 
-    def _fatal(self, exc: Exception) -> None:
+    def _fatal(self, exc: Exception, where: Path) -> None:
+        message = f"cannot write {where}: {exc}"
         self.stats.inc_value("newscrawl/jsonl/write_errors")
-        self.stats.set_value("newscrawl/jsonl/fatal", str(exc))
-        logger.error("cannot write output: %s; stopping the crawl", exc)
+        self.stats.set_value("newscrawl/jsonl/fatal", f"{message}; the lines written before are kept")
+        logger.error("%s; stopping the crawl (the lines written before are kept)", message)
         if self.crawler.engine is not None and not self.stopping:
             self.stopping = True
             deferred_from_coro(self.crawler.engine.close_spider_async(reason="output_error"))
