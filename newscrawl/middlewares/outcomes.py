@@ -25,9 +25,15 @@ class OutcomeStatsMiddleware:
         return cls(crawler)
 
     def process_response(self, request: Request, response: Response, spider: Any = None) -> Response:
-        self.stats.inc_value(f"newscrawl/http/final_status/{response.status}")
+        # robots.txt answers are policy input (RFC 9309: 404 is normal), counted by the robots middleware.
+        if not _is_robots(request):
+            self.stats.inc_value(f"newscrawl/http/final_status/{response.status}")
         return response
 
     def process_exception(self, request: Request, exception: Exception, spider: Any = None) -> None:
-        if not isinstance(exception, IgnoreRequest):
+        if not isinstance(exception, IgnoreRequest) and not _is_robots(request):
             self.stats.inc_value(f"newscrawl/http/download_errors/{type(exception).__name__}")
+
+
+def _is_robots(request: Request) -> bool:
+    return bool(request.meta.get("dont_obey_robotstxt")) and request.url.endswith("/robots.txt")
