@@ -1,5 +1,6 @@
 """Bad input gives an article or a clear, counted skip: never a crash, an empty article or mojibake."""
 
+import asyncio
 import time
 
 import pytest
@@ -34,7 +35,7 @@ def run_pipeline(body: bytes, content_type: str = "text/html"):
     validate = build_from_crawler(ValidatePipeline, crawler)
     item = FetchedPage(url=URL, body=body, site="adhoc", headers={"content-type": content_type})
     try:
-        return validate.process_item(extract_pipe.process_item(item)), crawler.stats.get_stats()
+        return validate.process_item(asyncio.run(extract_pipe.process_item(item))), crawler.stats.get_stats()
     except DropItem:
         return None, crawler.stats.get_stats()
 

@@ -1,5 +1,6 @@
 """The Scrapy components, built from a crawler as Scrapy builds them."""
 
+import asyncio
 import json
 import unicodedata
 import pytest
@@ -53,17 +54,29 @@ def test_extract_decodes_with_header_charset_and_extracts():
     pipe = build_from_crawler(ExtractPipeline, crawler)
     page = FetchedPage(url="https://e.vn/thoi-su/tin-mau.html", body=to_cp1258(PAGE), site="adhoc",
                        headers={"content-type": "text/html; charset=windows-1258"})
-    article = pipe.process_item(page)
+    article = asyncio.run(pipe.process_item(page))
     assert article.title == "Tin mẫu về Hà Nội"
     assert "người dân thủ đô" in article.body
     assert article.site == "adhoc"
+
+
+def test_extract_in_a_worker_process_gives_the_same_article():
+    page = FetchedPage(url="https://e.vn/thoi-su/tin-mau.html", body=PAGE.encode(), site="adhoc", fetched_at="2024-01-01T00:00:00+00:00")
+    inline = build_from_crawler(ExtractPipeline, _crawler())
+    pooled = build_from_crawler(ExtractPipeline, _crawler(NEWSCRAWL_EXTRACT_WORKERS=1))
+    pooled.open_spider()
+    try:
+        assert pooled.pool is not None
+        assert asyncio.run(pooled.process_item(page)) == asyncio.run(inline.process_item(page))
+    finally:
+        pooled.close_spider()
 
 
 def test_extract_skips_binary_with_counted_reason():
     crawler = _crawler()
     pipe = build_from_crawler(ExtractPipeline, crawler)
     with pytest.raises(DropItem):
-        pipe.process_item(FetchedPage(url="https://e.vn/x.pdf", body=b"%PDF-1.4 binary", site="adhoc"))
+        asyncio.run(pipe.process_item(FetchedPage(url="https://e.vn/x.pdf", body=b"%PDF-1.4 binary", site="adhoc")))
     assert crawler.stats.get_value("newscrawl/extract/skipped/binary") == 1
 
 

@@ -38,6 +38,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     level = logging.WARNING - 10 * min(args.verbose, 2)
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    if args.verbose < 2:
+        # trafilatura warns for every page it finds too short; our own counters report that.
+        logging.getLogger("trafilatura").setLevel(logging.ERROR)
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
