@@ -26,6 +26,10 @@ test: $(STAMP)
 eval: $(STAMP)
 	$(BIN)/newscrawl eval ../shared/corpus/dev --compare trafilatura,trafilatura-precision --workers 2
 
+# Speed and memory of the core vs plain trafilatura, side by side in one run.
+bench: $(STAMP)
+	$(BIN)/python bench/bench_extract.py --memory
+
 schema: $(STAMP)
 	$(BIN)/newscrawl schema --write
 
