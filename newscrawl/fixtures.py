@@ -62,6 +62,14 @@ class SiteReport:
         return self.fixtures > 0 and not self.problems
 
 
+def display_path(path: Path) -> str:
+    """``path`` relative to the working directory when it is below it (messages stay short and portable)."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
 def fold(text: str | None) -> str:
     """NFC with whitespace collapsed: the form snippets are compared in."""
     return " ".join(unicodedata.normalize("NFC", text or "").split())
@@ -148,7 +156,7 @@ def check_fixture(fixture: Fixture, site: SiteDeclaration) -> list[str]:
     """Problems of one fixture, each prefixed with the page's file name."""
     if not fixture.expected_path.exists():
         return [f"{fixture.page.name}: no {fixture.expected_path.name}; write it with "
-                f"`newscrawl fixture {fixture.page} --site {site.name} --url URL`"]
+                f"`newscrawl fixture {display_path(fixture.page)} --site {site.name} --url URL`"]
     try:
         expected = load_expected(fixture.expected_path)
     except FixtureError as exc:
@@ -162,7 +170,8 @@ def check_site(site: SiteDeclaration, root: Path = FIXTURES_DIR) -> SiteReport:
     fixtures = find_fixtures(site.name, root)
     report = SiteReport(site.name, fixtures=len(fixtures))
     if not fixtures:
-        report.problems.append(f"no fixture: save an article page as {root / site.name}/article.html (see docs/adding-a-site.md)")
+        report.problems.append(f"no fixture: save an article page as {display_path(root / site.name / 'article.html')} "
+                               "(see docs/adding-a-site.md)")
     for fixture in fixtures:
         report.problems += check_fixture(fixture, site)
     pages = {f.expected_path.name for f in fixtures}

@@ -53,9 +53,9 @@ def run(args: argparse.Namespace) -> int:
     site = registry[args.site]
     target = page.with_name(page.name.removesuffix(".html") + EXPECTED_SUFFIX)
     previous = _previous(target)
-    # A stub from `new-site` holds a placeholder URL, not the page's.
-    old_url = previous.get("url") if "REPLACE" not in str(previous.get("url")) else None
-    url = args.url or old_url
+    if "REPLACE" in str(previous.get("url")):
+        previous = {}  # the stub from `new-site`: a placeholder URL and a to-do note, nothing to keep
+    url = args.url or previous.get("url")
     if not url:
         url = extract_page(page, page.resolve().as_uri(), site).canonical_url
     if not url:

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from newscrawl.fixtures import EXPECTED_SUFFIX, FIXTURES_DIR, write_expected
+from newscrawl.fixtures import EXPECTED_SUFFIX, FIXTURES_DIR, display_path, write_expected
 from newscrawl.sites.declaration import SITES_DIR, SiteError, load_all, parse_site
 
 TEMPLATE = """\
@@ -93,14 +93,14 @@ def run(args: argparse.Namespace) -> int:
     path.write_text(text, encoding="utf-8")
     fixture_dir = args.fixtures_dir / args.name
     fixture_dir.mkdir(parents=True, exist_ok=True)
-    page = fixture_dir / "article.html"
+    page = display_path(fixture_dir / "article.html")
     stub = fixture_dir / ("article" + EXPECTED_SUFFIX)
     if not stub.exists():
         write_expected(stub, {
             "url": f"https://{domain}/REPLACE-with-the-article-url",
-            "note": f"Stub: save an article page as {page.name} beside this file, then run "
+            "note": "Stub: save an article page as article.html beside this file, then run "
                     f"`newscrawl fixture {page} --site {args.name} --url URL` and review the result.",
         })
-    print(f"wrote {path}\nwrote {stub}\nnext: fill in the sources and article_url, save an article page as {page},\n"
+    print(f"wrote {display_path(path)}\nwrote {display_path(stub)}\nnext: fill in the sources and article_url, save an article page as {page},\n"
           f"      then: newscrawl fixture {page} --site {args.name} --url URL && newscrawl check {args.name}")
     return 0
