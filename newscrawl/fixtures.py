@@ -155,8 +155,8 @@ def compare(article: Article, expected: dict[str, Any]) -> list[str]:
 def check_fixture(fixture: Fixture, site: SiteDeclaration) -> list[str]:
     """Problems of one fixture, each prefixed with the page's file name."""
     if not fixture.expected_path.exists():
-        return [f"{fixture.page.name}: no {fixture.expected_path.name}; write it with "
-                f"`newscrawl fixture {display_path(fixture.page)} --site {site.name} --url URL`"]
+        how = f"`newscrawl fixture {display_path(fixture.page)} --site {site.name} --url URL`"
+        return [f"{fixture.page.name}: no {fixture.expected_path.name}; write it with {how}"]
     try:
         expected = load_expected(fixture.expected_path)
     except FixtureError as exc:

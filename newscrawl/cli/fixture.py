@@ -13,7 +13,14 @@ import sys
 from pathlib import Path
 
 from newscrawl.fixtures import (
-    EXPECTED_SUFFIX, FixtureError, compare, expected_from, extract_page, load_expected, url_problems, write_expected,
+    EXPECTED_SUFFIX,
+    FixtureError,
+    compare,
+    expected_from,
+    extract_page,
+    load_expected,
+    url_problems,
+    write_expected,
 )
 from newscrawl.sites.declaration import SITES_DIR, SiteError, load_registry
 

@@ -28,7 +28,7 @@ def _summary(site: SiteDeclaration, fixtures: int) -> str:
     counts = [f"{len(getattr(site, attr))} {label}" for label, attr in _SOURCES if getattr(site, attr)]
     if site.sections.urls:
         counts.append(f"{len(site.sections.urls)} section")
-    hints = "hints" if site.extraction != type(site.extraction)() else "-"
+    hints = "hints" if site.extraction.model_dump(exclude_defaults=True) else "-"
     return (f"{site.name:<12} {site.language or '-':<3} {','.join(site.domains):<32} "
             f"{', '.join(counts):<44} {hints:<5} {fixtures} fixture{'s' if fixtures != 1 else ''}")
 

@@ -10,12 +10,12 @@ error is one line naming the file, the field and what is wrong.
 from __future__ import annotations
 
 import re
-import tomllib
 from pathlib import Path
 from typing import Literal
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+import tomllib
 from cssselect import GenericTranslator, SelectorError
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
 
@@ -198,8 +198,8 @@ def _toml_field(text: str, message: str) -> str:
     match = re.search(r"line (\d+), column (\d+)", message)
     if match:
         # An error at column 1 is an unfinished value on the lines before (an unclosed array).
-        line, column = int(match.group(1)), int(match.group(2))
-        lines = lines[: line - 1 if column == 1 else line]
+        number, column = int(match.group(1)), int(match.group(2))
+        lines = lines[: number - 1 if column == 1 else number]
     elif "end of document" not in message:
         lines = []
     for line in reversed(lines):
