@@ -124,6 +124,9 @@ def main(argv: list[str] | None = None) -> int:
             for r in rows:
                 print(f"{name:<10} {r['page']:<34} F1 {fmt(r['without']['f1'])} -> {fmt(r['with']['f1'])}"
                       f"   P {fmt(r['without']['p'])} -> {fmt(r['with']['p'])}   R {fmt(r['without']['r'])} -> {fmt(r['with']['r'])}")
+    hurt = [f"{r['page']} ({fmt(r['without']['f1'])} -> {fmt(r['with']['f1'])})" for rows in by_site.values() for r in rows
+            if (r["with"]["f1"] or 0) < (r["without"]["f1"] or 0) - 0.01]
+    print(f"pages scoring lower with hints (by more than 0.01): {', '.join(hurt) or 'none'}")
     for key in skipped:
         print(f"skipped {key}")
     declared_without_pages = sorted(set(sites) - set(by_site))
