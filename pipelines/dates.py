@@ -49,14 +49,14 @@ def _finish(dt: datetime, default_tz: tzinfo | None) -> str:
 
 def _from_dmy(raw: str, default_tz: tzinfo | None) -> datetime | None:
     m = _DMY.search(raw)
-    if m:
+    t = _TIME_FIRST.search(raw)
+    if m and not (t and m.group(4) is None):
         day, month, year, hour, minute, second, off_h, off_m = m.groups()
-    else:
-        t = _TIME_FIRST.search(raw)
-        if not t:
-            return None
+    elif t:  # "10:25 31/07/2024": the time stands before the date
         hour, minute, day, month, year = t.groups()
         second = off_h = off_m = None
+    else:
+        return None
     try:
         dt = datetime(int(year), int(month), int(day), int(hour or 0), int(minute or 0), int(second or 0))
     except ValueError:
@@ -93,3 +93,32 @@ def parse_date(raw: str | None, timezone_name: str | None = None, languages: lis
     if parsed is None or not (1990 <= parsed.year <= 2100):
         return None
     return _finish(parsed, default_tz)
+
+
+#: Languages spoken in one time zone: a page that prints local time without an
+#: offset is in that zone (Vietnamese sites print "31/07/2024 - 07:30", no offset).
+LANGUAGE_ZONES = {"vi": "Asia/Ho_Chi_Minh", "ja": "Asia/Tokyo", "ko": "Asia/Seoul", "th": "Asia/Bangkok"}
+# "Thứ Tư, 31/07/2024 - 07:30", "31/7/2024 10:25 GMT+7", "10:25 31/7/2024": a date with a time.
+_DATE_WITH_TIME = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{4}\D{0,12}?\d{1,2}[:hg]\d{2}|\d{1,2}[:h]\d{2}\D{1,6}\d{1,2}[/.-]\d{1,2}[/.-]\d{4}")
+_NOT_PUBLICATION = re.compile(r"(today|date-?now|time-?now|current|clock|weather|comment)", re.I)
+
+
+def dom_date(tree) -> str | None:
+    """The first short page text holding a day-first date *with a time*.
+
+    For pages without JSON-LD or meta dates (2012-era Vietnamese markup).  A time
+    is required because headers print today's date without one ("Thứ Năm,
+    01/08/2024"), and comments, which also carry times, come after the story."""
+    body = tree.find("body")
+    if body is None:
+        return None
+    for el in body.iter("span", "div", "p", "td", "time", "em", "small", "li"):
+        text = el.text_content() if len(el) <= 2 else ""
+        if not text or len(text) > 80:
+            continue
+        if _NOT_PUBLICATION.search(f"{el.get('class') or ''} {el.get('id') or ''}"):
+            continue
+        m = _DATE_WITH_TIME.search(text)
+        if m:
+            return " ".join(text.split())
+    return None

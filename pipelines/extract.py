@@ -13,7 +13,7 @@ from datetime import datetime, timezone
 
 from pipelines import lead as lead_finder
 from pipelines.body import Body, extract_body, filter_lines
-from pipelines.dates import parse_date
+from pipelines.dates import LANGUAGE_ZONES, dom_date, parse_date
 from pipelines.dom_clean import strip_interface
 from pipelines.html_input import NotHtmlError, decode_html, parse_html
 from pipelines.language import guess_language
@@ -83,8 +83,10 @@ def extract(html: str | bytes, url: str, profile: Profile | None = None, *, fetc
     page_type = classify(md, url, body.word_count, len(teasers.related), tree)
     language = language_code(md.get("language")) or profile.language or guess_language(body.text)
     date_languages = [language, "en"] if language else None
-    published = parse_date(md.get("published_raw"), profile.timezone, date_languages)
-    modified = parse_date(md.get("modified_raw"), profile.timezone, date_languages)
+    zone = profile.timezone or LANGUAGE_ZONES.get(language or "")
+    md.offer("published_raw", dom_date(tree), "dom")
+    published = parse_date(md.get("published_raw"), zone, date_languages)
+    modified = parse_date(md.get("modified_raw"), zone, date_languages)
     text = body.text or None
     quality = assess(body, md, page_type, teasers.related)
     sources = FieldProvenance(

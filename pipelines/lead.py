@@ -18,12 +18,38 @@ _LEAD_CLASS = re.compile(
 )
 
 
+def _in_teaser_card(el: HtmlElement) -> bool:
+    """The summary of a teaser card (image link, headline link, `p.description`).
+
+    Measured on section pages: the first card's summary was taken as the lead and
+    made a listing look like a short article.  The story's own lead sits beside a
+    plain <h1>, not beside a headline *link* in a small box of its own (the story
+    container as a whole may well hold related links further down)."""
+    own = len(text_of(el))
+    holder = el.getparent()
+    for _ in range(2):
+        if holder is None or holder.tag in ("body", "main") or len(text_of(holder)) > own + 400:
+            return False
+        if holder.find(".//h1") is not None:  # the story's own header block
+            return False
+        if _headline_link(holder):
+            return True
+        holder = holder.getparent()
+    return False
+
+
+def _headline_link(holder: HtmlElement) -> bool:
+    return any(len(text_of(a).split()) >= 3 for a in holder.iter("a") if a.get("href"))
+
+
 def find_lead(tree: HtmlElement) -> str | None:
     """Text of the first lead-classed element of sentence length, or None."""
     for el in iter_elements(tree, ("p", "h2", "div", "span", "strong", "h3")):
         if not _LEAD_CLASS.search(attr_tokens(el)):
             continue
         if any(a.tag in ("nav", "header", "footer", "aside", "a") for a in el.iterancestors()):
+            continue
+        if _in_teaser_card(el):
             continue
         text = text_of(el)
         if 40 <= len(text) <= 800 and len(el.findall(".//p")) <= 1:

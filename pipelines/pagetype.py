@@ -18,6 +18,8 @@ _FORUM_PATH = re.compile(r"/(threads?|showthread|viewtopic|forums?|diendan|dien-
 # XenForo, vBulletin and phpBB number each post's element: post-123, post_123, p123.
 _POST_IDS = "//*[re:test(@id, '^(post|message|msg|p)[-_]?[0-9]+$', 'i')]"
 _RE_NS = {"re": "http://exslt.org/regular-expressions"}
+# A story's URL carries a slug or an id: "/2012/07/some-story-title", "/article/139287/".
+_STORY_SLUG = re.compile(r"(\w+-){2,}\w+|\d{5,}")
 #: A thread shows several posts; one numbered post is a blog article's own wrapper.
 MIN_FORUM_POSTS = 5
 #: A page with this many teasers and almost no text of its own is a listing.
@@ -26,6 +28,9 @@ MIN_FORUM_POSTS = 5
 #: rejected 20 short dragnet articles, so teasers must be present too.
 LISTING_TEASERS = 10
 LISTING_MAX_WORDS = 50
+#: Section fronts declared og:type=website show a few teaser summaries (demo site:
+#: 40-80 words); the shortest dev articles declared that way have more.
+SECTION_MAX_WORDS = 100
 
 
 def is_forum_thread(tree: HtmlElement | None, url: str) -> bool:
@@ -49,9 +54,16 @@ def classify(md: Metadata, url: str, word_count: int, teaser_count: int, tree: H
         return "forum"
     # A site's front page is a hub when it shows many teasers; 2008-era pages saved
     # under their site's root URL with one story and no teasers stay articles.
-    if (path in ("", "/") or re.fullmatch(r"/(index|default|home)\.\w+", path or "")) and teaser_count >= LISTING_TEASERS:
+    front = path in ("", "/") or re.fullmatch(r"/(index|default|home)\.\w+", path or "")
+    if front and (teaser_count >= LISTING_TEASERS or (teaser_count >= 5 and not declared_article)):
         return "hub"
     if declared_listing and word_count < 300:
+        return "listing"
+    # og:type "website" is also set on real articles by many sites (57 dev pages),
+    # so it only counts with teasers, little text and a URL without a story slug
+    # (a short dragnet post with a "Related Stories" box was rejected without it).
+    if (md.get("og_type") == "website" and not declared_article and teaser_count >= 3
+            and word_count < SECTION_MAX_WORDS and not _STORY_SLUG.search(path)):
         return "listing"
     if teaser_count >= LISTING_TEASERS and word_count < LISTING_MAX_WORDS and not declared_article:
         return "listing"

@@ -29,6 +29,7 @@ _LABEL_WORDS = (
     r"tin liên quan|bài liên quan|tin cùng chuyên mục|tin cùng chủ đề|tin khác|tin mới( nhất| hơn)?|tin nổi bật"
     r"|xem thêm|đọc thêm|có thể bạn quan tâm|bạn có thể quan tâm|đọc nhiều( nhất)?|xem nhiều( nhất)?|tin đọc nhiều"
     r"|bài viết liên quan|cùng chuyên mục|tin tức liên quan|video liên quan|tin xem nhiều|tiêu điểm"
+    r"|(các )?bài mới( nhất)?|(các )?tin khác|tin bài khác|bài viết mới|tin đã đưa|bài đọc nhiều"
     # English
     r"|related( articles| stories| news| content| coverage| posts| links| topics)?|more from\b.*|more on\b.*"
     r"|read more|read next|read also|also read|more stories|more news|you may also like|you might also like"
@@ -51,6 +52,7 @@ _CONTAINER_TAGS = ("ul", "ol", "div", "section", "aside", "table", "tbody", "art
 _LINE_TAGS = ("p", "div", "li", "h3", "h4", "h5", "h6", "span", "strong", "b", "em")
 _HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _DATE_BITS = re.compile(r"(\d{1,2}[:/.-]\d{1,2}([:/.-]\d{2,4})?|\d+ (giờ|phút|ngày|hours?|minutes?|days?) (trước|ago))")
+_TAXONOMY_SEGMENT = re.compile(r"/(tags?|topics?|chu-de|tu-khoa|authors?|tac-gia|category|categories|search|tim-kiem|schlagwort|thema)/", re.I)
 _ARTICLE_PATH = re.compile(r"(\.s?html?$|\.ece$|\.aspx$|\d{5,}|[^/]*-[^/]*-[^/]*)")
 
 
@@ -73,6 +75,10 @@ def _is_article_link(url: str | None, page_url: str) -> bool:
     if not path or path.count("/") < 1:
         return False
     if re.search(r"/(tag|tags|topic|chu-de|author|tac-gia|search|tim-kiem|category|video)/?$", path, re.I):
+        return False
+    # Tag, topic and author pages, whatever their slug (a VnExpress tag heading
+    # /chu-de/nong-nghiep-cong-nghe-cao-5678 was taken for a teaser).
+    if _TAXONOMY_SEGMENT.search(path):
         return False
     return bool(_ARTICLE_PATH.search(path.rsplit("/", 1)[-1])) or path.count("/") >= 3
 
@@ -129,15 +135,32 @@ def _main_link(item: HtmlElement, index: _Index) -> tuple[HtmlElement, str] | No
     return (best[1], best[2]) if best else None
 
 
+def _sentence_like(text: str) -> bool:
+    """Summary-like rather than headline-like: long, or a long full sentence."""
+    n = len(text.split())
+    return n > 25 or (n >= 12 and text.rstrip().endswith((".", "!", "?", "…")))
+
+
 def _teaser_fields(item: HtmlElement, link: HtmlElement) -> tuple[str | None, str | None]:
-    """(title, summary) of one teaser item."""
+    """(title, summary) of one teaser item.
+
+    The title is the item's heading, else the headline-like text of a link to the
+    teased article; a sentence-long link text is the summary (cards that link their
+    summary, or show only a summary as on the seed page, must not turn it into a title).
+    """
     heading = next((h for h in item.iter(*_HEADING_TAGS) if text_of(h)), None)
-    title = text_of(heading) if heading is not None else _link_title(link)
-    item_text = text_of(item)
-    summary = item_text
-    for part in (title, text_of(link)):
-        if part:
-            summary = summary.replace(part, " ", 1)
+    if heading is not None:
+        title = text_of(heading)
+    else:
+        url = link.get("href")
+        texts = [text_of(a) for a in item.iter("a") if a.get("href") == url]
+        headlines = [t for t in texts if t and not _sentence_like(t)]
+        title = max(headlines, key=len) if headlines else ""
+        if not title and not any(texts):
+            title = _link_title(link)
+    summary = text_of(item)
+    if title:
+        summary = summary.replace(title, " ", 1)
     summary = _DATE_BITS.sub(" ", summary) if len(summary) < 40 else summary
     summary = " ".join(summary.split()).strip(" -–|·•")
     if len(summary) < 25:  # dates, "Video", counters: not a summary
@@ -175,16 +198,49 @@ def _label_of(el: HtmlElement, index: _Index) -> tuple[str | None, HtmlElement |
 def _items(el: HtmlElement) -> list[HtmlElement]:
     children = [c for c in el if isinstance(c.tag, str) and c.tag not in ("script", "style")]
     # A lone wrapper (div > ul > li...) is looked through.
-    while len(children) == 1 and len(children[0]):
+    while len(children) == 1 and len(children[0]) and children[0].tag not in ("article", "li"):
         children = [c for c in children[0] if isinstance(c.tag, str)]
     return children
+
+
+def _is_list_itself(item: HtmlElement, index: _Index) -> bool:
+    """An "item" holding several headline links to different articles is a list.
+
+    Measured on the demo site: a box <div><h4>label</h4><ul>2 teasers</ul></div>
+    was taken as one teaser (the <ul> as its single item), losing the other."""
+    if index.links_below.get(item, 0) < 2:
+        return False
+    urls = {url for a in item.iter("a") if (url := index.link_url.get(a)) and len(text_of(a).split()) >= 3}
+    return len(urls) >= 2
+
+
+def _title_then_summary(item: HtmlElement, link: HtmlElement) -> bool:
+    """<li><a>Headline</a><p>Summary...</p></li>: the item opens with the headline
+    link and the summary is a block of its own (a story's list item with a link
+    keeps its text in one flow).  Seen on the demo home page's English box."""
+    if len(text_of(link).split()) < 3 or not text_of(item).startswith(text_of(link)):
+        return False
+    return any(sib.tag in ("p", "div") for sib in link.itersiblings()) or any(
+        sib.tag in ("p", "div") for sib in (link.getparent().itersiblings() if link.getparent() is not item else ())
+    )
+
+
+def _uniform_cards(items: list[HtmlElement]) -> bool:
+    """Two or more items built alike, each around an image link (a card row).
+
+    An unlabelled pair of cards (image link + summary, titles lost as on the seed
+    page) is a teaser row; two plain links are not enough evidence."""
+    if len(items) < 2:
+        return False
+    shapes = {(it.tag, it.get("class"), tuple(c.tag for c in it if isinstance(c.tag, str))) for it in items}
+    return len(shapes) == 1 and all(it.find(".//a//img") is not None for it in items)
 
 
 def _block_teasers(el: HtmlElement, index: _Index, labelled: bool) -> list[RelatedLink] | None:
     """Teasers if ``el`` is a teaser list, else None."""
     page_url = index.page_url
-    needed = 1 if labelled else 3
     items = [item for item in _items(el) if index.links_below.get(item, 0)]
+    needed = 1 if labelled else (2 if _uniform_cards(items) else 3)
     if len(items) < needed:
         return None
     teasers, teaser_chars = [], 0
@@ -192,6 +248,8 @@ def _block_teasers(el: HtmlElement, index: _Index, labelled: bool) -> list[Relat
     for item in items:
         if index.length(item) > 600:
             return None
+        if _is_list_itself(item, index):
+            return None  # the real list is inside: judged when the walk reaches it
         found = _main_link(item, index)
         if found is None:
             continue
@@ -204,8 +262,9 @@ def _block_teasers(el: HtmlElement, index: _Index, labelled: bool) -> list[Relat
         # leads the item, or the item is an image link plus a short summary.
         link_share = len(text_of(link)) / max(len(item_text), 1)
         has_heading = any(True for _ in item.iter(*_HEADING_TAGS))
-        image_link = link.find(".//img") is not None
-        if link_share < 0.3 and not has_heading and not image_link:
+        # Cards link the same article twice: an image link and a title link.
+        image_link = any(a.find(".//img") is not None for a in item.iter("a") if index.link_url.get(a) == url)
+        if link_share < 0.3 and not has_heading and not image_link and not _title_then_summary(item, link):
             return None
         if not labelled and not _same_site(url, page_url) and len((title or "").split()) < 5:
             return None
@@ -246,6 +305,37 @@ def _inline_teaser(el: HtmlElement, index: _Index) -> RelatedLink | None:
     return RelatedLink(url=url, title=title, label=label) if url else None
 
 
+# Markers that only ever open a "read this other story" link ("»" and "›" also
+# open shop and pagination links, so they do not count inside a link's text).
+_LINK_MARKER = re.compile(r"^\s*(>>+|xem thêm|đọc thêm|read more|read also|also read|lesen sie auch|lire aussi)\s*[:：>»\-–—]*\s*", re.I)
+
+
+def _marked_link(a: HtmlElement, index: _Index) -> RelatedLink | None:
+    """A link whose own text opens with a teaser marker: <a><b>&gt;&gt; Title</b></a>,
+    even inside a lead paragraph (the demo site's 2012-style sapo)."""
+    url = index.link_url.get(a)
+    if url is None or index.length(a) > 300:
+        return None
+    text = text_of(a)
+    marker = _LINK_MARKER.match(text)
+    if not marker or len(text[marker.end():].split()) < 3:
+        return None
+    return RelatedLink(url=url, title=text[marker.end():].strip() or None, label=marker.group(1).strip())
+
+
+def _heading_link(el: HtmlElement, index: _Index) -> RelatedLink | None:
+    """A sub-heading that is nothing but a headline link to another article of the
+    site (VnExpress-style "RelatedLeadSubject" placed inside the story)."""
+    if index.links_below.get(el) != 1 or index.length(el) > 200:
+        return None
+    link = next(a for a in el.iter("a") if a in index.link_url)
+    text, link_text = text_of(el), text_of(link)
+    if not link_text or text != link_text or len(link_text.split()) < 4:
+        return None
+    url = index.link_url[link]
+    return RelatedLink(url=url, title=link_text) if _same_site(url, index.page_url) else None
+
+
 def extract_teasers(root: HtmlElement, page_url: str, extra_selectors: tuple[str, ...] = ()) -> TeaserResult:
     """Collect teasers into `related` and remove their blocks from ``root`` (in place)."""
     result = TeaserResult()
@@ -279,11 +369,16 @@ def extract_teasers(root: HtmlElement, page_url: str, extra_selectors: tuple[str
         found.append((el, extra, teasers))
 
     for el in index.order:
-        if el.tag not in _LINE_TAGS or el in claimed or index.length(el) > 300 or not el.iter("a"):
+        if el in claimed or not index.links_below.get(el) and el.tag not in _LINE_TAGS:
             continue
-        if not any(True for _ in el.iter("a")):
+        if el.tag == "a":
+            teaser = _marked_link(el, index)
+        elif el.tag in _HEADING_TAGS[1:]:
+            teaser = _heading_link(el, index) or _inline_teaser(el, index)
+        elif el.tag in _LINE_TAGS and index.length(el) <= 300 and any(True for _ in el.iter("a")):
+            teaser = _inline_teaser(el, index)
+        else:
             continue
-        teaser = _inline_teaser(el, index)
         if teaser is not None:
             claim(el)
             found.append((el, [], [teaser]))
