@@ -1,0 +1,78 @@
+"""Page typing, DOM cleaning guards, body rendering and dates: classes of failure
+measured on the dev corpus, reproduced with small hand-written pages."""
+
+from pipelines import extract
+from pipelines.dates import parse_date
+
+PARAS = "".join(
+    f"<p>Paragraph {i} of the story explains how the city council voted to rebuild the old harbour bridge "
+    f"after engineers found that the piers had been weakened by decades of salt water and heavy traffic.</p>"
+    for i in range(1, 6)
+)
+
+
+def test_short_post_without_teasers_is_still_an_article():
+    # A 25-word blog post was rejected by a bare word-count floor (20 dragnet pages).
+    html = "<html><body><h1>Quick note</h1><p>Back from the trip: the photos are up, the talk slides too, and " \
+           "next week I will write about what we learned on the way.</p></body></html>"
+    article = extract(html, "https://blog.example/2012/07/21/quick-note/")
+    assert article.extraction.page_type == "article"
+    assert "photos are up" in article.body
+
+
+def test_player_class_on_the_page_wrapper_does_not_remove_the_story():
+    # A <main class="video-player__stuck-container"> held the whole article.
+    html = f"<html><body><main class='site-body video-player__stuck-container'><h1>Bridge</h1>{PARAS}" \
+           "<div class='video-js'><div>Play Video</div><div>Current Time 0:00</div><div>Duration 0:00</div></div>" \
+           "</main></body></html>"
+    article = extract(html, "https://news.example/2024/bridge-vote-123456")
+    assert "Paragraph 3 of the story" in article.body
+    assert "Current Time" not in article.body and "Play Video" not in article.body
+
+
+def test_layout_table_page_is_not_a_caption_and_not_duplicated():
+    # 2008-era pages: the whole page is a table; nested rows were rendered twice
+    # and the first text row was taken for an image caption.
+    html = f"""<html><body><table><tr><td><img src="/logo.gif" width="300"></td></tr>
+      <tr><td><table><tr><td><h1>Bridge vote</h1>{PARAS}</td></tr></table></td></tr></table></body></html>"""
+    article = extract(html, "https://news.example/2008/01/bridge.html")
+    assert article.body.count("Paragraph 2 of the story") == 1
+    assert not any(img.caption and "Paragraph" in img.caption for img in article.images)
+
+
+def test_forum_thread_is_not_an_article():
+    posts = "".join(
+        f"<li id='post-{n}' class='message'><div class='username'>user{n}</div>"
+        f"<blockquote>Reply number {n}: I tried this on my phone and it works, thanks for sharing the tip with us.</blockquote></li>"
+        for n in range(100, 108)
+    )
+    html = f"<html><body><h1>Tip: see friendship pages</h1><ol class='messageList'>{posts}</ol></body></html>"
+    article = extract(html, "http://forum.example/threads/1739393/")
+    assert article.extraction.page_type == "forum"
+
+
+def test_section_front_declared_website_is_a_listing():
+    cards = "".join(
+        f"<article><a href='/tech/story-number-{i}-about-networks.html'><img src='/{i}.jpg' alt=''></a>"
+        f"<h3><a href='/tech/story-number-{i}-about-networks.html'>Story number {i} about mobile networks</a></h3>"
+        f"<p class='description'>Operators expanded coverage to {i * 10} more villages this month.</p></article>"
+        for i in range(1, 5)
+    )
+    html = f"<html><head><meta property='og:type' content='website'></head><body><h1>Tech</h1>" \
+           f"<div class='list'>{cards}</div></body></html>"
+    article = extract(html, "https://news.example/tech/")
+    assert article.extraction.page_type != "article"
+
+
+def test_date_in_page_text_with_local_zone_for_vietnamese():
+    html = f"""<html lang="vi"><body><div class="hdr"><span class="date-now">Thứ Năm, 01/08/2024</span></div>
+      <h1>Tiêu đề</h1><span class="x">Thứ Tư, 31/07/2024 - 07:30</span>{PARAS}</body></html>"""
+    article = extract(html, "https://news.example/thoi-su/tieu-de-bai-viet.html")
+    assert article.published == "2024-07-31T07:30:00+07:00"
+    assert article.extraction.sources.published == "dom"
+
+
+def test_dates_in_basic_iso_and_other_languages():
+    assert parse_date("20180619T055000+0900") == "2018-06-19T05:50:00+09:00"
+    assert parse_date("31/7/2024 10:25", "Asia/Ho_Chi_Minh") == "2024-07-31T10:25:00+07:00"
+    assert parse_date("5. März 2021", None, ["de"]).startswith("2021-03-05")
