@@ -51,6 +51,8 @@ class IncrementalSpiderMiddleware:
         #: URLs a dated source called unchanged this run, so an undated link to one (a section page)
         #: does not revalidate it; a newer date from another source still counts.
         self.skipped: set[str] = set()
+        #: URLs let through this run (to be fetched or revalidated).
+        self.passed: set[str] = set()
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> IncrementalSpiderMiddleware:
@@ -79,6 +81,8 @@ class IncrementalSpiderMiddleware:
         discovery = request.meta["discovery"]
         if url in self.skipped and discovery_date(discovery) is None:
             return None  # an undated link to a URL a dated source already called unchanged
+        if url in self.passed:
+            return request  # already on its way this run; the dupefilter drops the repeat
         known = state.get_url(url)
         decision = decide(known, discovery, self.since, self.trust_dates)
         self.stats.inc_value(f"newscrawl/incremental/{decision.action}/{decision.reason}")
@@ -88,6 +92,7 @@ class IncrementalSpiderMiddleware:
             self.skipped.add(url)
             logger.debug("skip %s (%s)", url, decision.reason)
             return None
+        self.passed.add(url)
         if decision.action == "revalidate" and known is not None:
             request = request.replace(meta={**request.meta, "newscrawl_revalidate": True})
             for name, value in conditional_headers(known).items():
