@@ -33,7 +33,8 @@ def run(args: argparse.Namespace) -> int:
         failed = True
     if args.name:
         if args.name not in sites:
-            print(f"FAIL  {args.name}: no such site (declared: {', '.join(sorted(sites)) or 'none'})")
+            if not any(f"{args.name}.toml: " in str(error) for error in errors):  # else already said why
+                print(f"FAIL  {args.name}: no such site (declared: {', '.join(sorted(sites)) or 'none'})")
             return 1
         names = [args.name]
     else:
