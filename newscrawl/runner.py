@@ -232,7 +232,8 @@ def _crawl(
         outcome.report_path = write_report(runs_dir, outcome.report)
     except OSError as exc:
         outcome.messages.append(f"cannot write the run report to {runs_dir}: {exc}")
-        outcome.exit_code = max(outcome.exit_code, EXIT_OUTPUT) if outcome.exit_code != EXIT_OK else EXIT_OUTPUT
+        if outcome.exit_code == EXIT_OK:
+            outcome.exit_code = EXIT_OUTPUT
     return outcome
 
 
