@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from newscrawl.sites import SiteDeclaration
 
@@ -22,9 +21,7 @@ def demo_site(base_url: str) -> SiteDeclaration:
     return SiteDeclaration.model_validate(
         {
             "name": "demo",
-            # The host alone for the offsite filter (it compares host names), host:port for
-            # the section link extractor (it compares netlocs).
-            "domains": ["127.0.0.1", urlsplit(base_url).netloc],
+            "domains": ["127.0.0.1"],
             "timezone": "Asia/Ho_Chi_Minh",
             "sitemaps": [f"{base_url}/sitemap.xml"],
             "news_sitemaps": [f"{base_url}/news-sitemap.xml"],

@@ -59,10 +59,14 @@ class NewsSpider(scrapy.Spider):
             self.given_urls += [line.strip() for line in lines if line.strip() and not line.startswith("#")]
         if self.site is None and not self.given_urls:
             raise ValueError("give a site (-a site=NAME) or URLs (-a urls=... / -a urls_file=...)")
-        self.allowed_domains = list(self.site.domains) if self.site else [urlsplit(u).hostname or "" for u in self.given_urls]
+        # Host names only: the offsite filter compares host names, and a port would make it drop everything.
+        domains = list(self.site.domains) if self.site else [urlsplit(u).netloc for u in self.given_urls]
+        self.allowed_domains = sorted({d.split(":")[0] for d in domains if d})
         self.site_name = self.site.name if self.site else "adhoc"
         self.section_pages: dict[str, int] = {}
-        self.article_links = LinkExtractor(allow_domains=self.allowed_domains or None, unique=True)
+        # No allow_domains here: LinkExtractor compares netlocs, so a site on a non-default
+        # port would yield no links; _on_site() compares host names instead.
+        self.article_links = LinkExtractor(unique=True)
 
     async def start(self) -> AsyncIterator[Any]:
         for url in self.given_urls:
@@ -110,10 +114,16 @@ class NewsSpider(scrapy.Spider):
             if request is not None:
                 yield request
 
+    def _on_site(self, url: str) -> bool:
+        host = (urlsplit(url).hostname or "").lower()
+        return any(host == d or host.endswith("." + d) for d in self.allowed_domains)
+
     def parse_section(self, response: Response) -> Iterable[scrapy.Request]:
         if not isinstance(response, TextResponse):
             return
         for link in self.article_links.extract_links(response):
+            if not self._on_site(link.url):
+                continue
             if self.site and self.site.article_url and self.site.is_article_url(link.url):
                 request = self._article_request(link.url, {"source": "section", "section": response.url})
                 if request is not None:
