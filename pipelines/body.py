@@ -78,3 +78,60 @@ def filter_lines(body: Body, drop_exact: set[str], title: str | None) -> Body:
         kept.append(block)
     headings = [h for h in body.headings if h in kept]
     return Body(blocks=kept, headings=headings, lines_filtered=body.lines_filtered + filtered)
+
+
+#: A paragraph this long is story text on any page we have seen (dev corpus:
+#: comment and teaser blocks are split into short items).
+LONG_PARAGRAPH_CHARS = 400
+
+
+def _longest_paragraph(tree: HtmlElement) -> HtmlElement | None:
+    return max((p for p in tree.iter("p")), key=lambda p: len(p.text_content() or ""), default=None)
+
+
+def long_paragraph_beside_headline(tree: HtmlElement) -> bool:
+    """The longest paragraph shares a near ancestor with the <h1>: story text, not a
+    box elsewhere on the page."""
+    longest = _longest_paragraph(tree)
+    if longest is None:
+        return False
+    for i, ancestor in enumerate(longest.iterancestors()):
+        if i >= 3 or ancestor.tag in ("body", "html"):
+            return False
+        if ancestor.find(".//h1") is not None:
+            return True
+    return False
+
+
+def missed_long_paragraph(tree: HtmlElement, body: Body) -> bool:
+    """The page's longest paragraph is not in the body: the extractor picked the
+    wrong container.  Measured: precision mode took a "most read comments" table
+    for a VnExpress story written as one 1,300-word <p> with <br> breaks (F1 0.06;
+    default mode 1.0)."""
+    longest = _longest_paragraph(tree)
+    if longest is None or any(a.tag in _NOT_STORY_HOLDERS for a in longest.iterancestors()):
+        return False
+    text = clean_line(longest.text_content())
+    if len(text) < LONG_PARAGRAPH_CHARS:
+        return False
+    probe = " ".join(words(text)[:30])
+    return probe not in " ".join(words(body.text))
+
+
+# Long paragraphs in slideshows, legends, asides are not story text (dev: utomo and
+# dragnet pages lost precision 0.96 -> 0.2-0.3 when these triggered the fallback).
+_NOT_STORY_HOLDERS = ("li", "aside", "footer", "nav", "figure", "header")
+
+
+def contains_most_of(outer: Body, inner: Body, share: float = 0.7) -> bool:
+    """``outer`` keeps at least ``share`` of ``inner``'s 4-word shingles: an extension
+    of the same container, not a different part of the page."""
+    def shingles(text: str) -> set[tuple[str, ...]]:
+        toks = words(text)
+        return {tuple(toks[i:i + 4]) for i in range(max(len(toks) - 3, 1))} if toks else set()
+    small = shingles(inner.text)
+    return not small or len(small & shingles(outer.text)) >= share * len(small)
+
+
+def recall_options(options: dict[str, object] | None) -> dict[str, object]:
+    return {**(options or {}), "favor_precision": False}

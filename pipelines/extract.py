@@ -12,7 +12,7 @@ import copy
 from datetime import datetime, timezone
 
 from pipelines import lead as lead_finder
-from pipelines.body import Body, extract_body, filter_lines
+from pipelines.body import Body, contains_most_of, extract_body, filter_lines, long_paragraph_beside_headline, missed_long_paragraph, recall_options
 from pipelines.dates import LANGUAGE_ZONES, dom_date, parse_date
 from pipelines.dom_clean import strip_interface
 from pipelines.html_input import NotHtmlError, decode_html, parse_html
@@ -69,6 +69,13 @@ def extract(html: str | bytes, url: str, profile: Profile | None = None, *, fetc
 
     title = md.get("title")
     body = extract_body(work, url, profile.trafilatura_options)
+    if not profile.trafilatura_options.get("favor_recall") and missed_long_paragraph(work, body):
+        second = extract_body(work, url, recall_options(profile.trafilatura_options))
+        # Beside the headline the paragraph is story text and the first run picked the
+        # wrong container; elsewhere only an extension of the same container is taken.
+        if not missed_long_paragraph(work, second) and (
+                long_paragraph_beside_headline(work) or contains_most_of(second, body)):
+            body = second
     drop = {c for img in images if (c := img.caption)} | {t for r in teasers.related for t in (r.title, r.summary) if t}
     body = filter_lines(body, drop, title)
     body_source = "hint" if used_hint else "dom"
