@@ -37,9 +37,12 @@ def read_source(source: str) -> tuple[bytes, str]:
 def _profile(site_name: str | None) -> Profile | None:
     if not site_name:
         return None
-    from newscrawl.sites import load_registry
+    from newscrawl.sites import SiteError, load_registry
 
-    registry = load_registry()
+    try:
+        registry = load_registry()
+    except SiteError as exc:
+        raise SystemExit(f"newscrawl extract: {exc}") from None
     if site_name not in registry:
         raise SystemExit(f"newscrawl extract: unknown site {site_name!r}")
     return registry[site_name].profile()
