@@ -9,6 +9,7 @@ players are removed; trafilatura sees only the cleaned tree.
 from __future__ import annotations
 
 import copy
+from urllib.parse import urlsplit
 from datetime import datetime, timezone
 
 from pipelines import lead as lead_finder
@@ -27,6 +28,7 @@ from pipelines.teasers import extract_teasers
 from pipelines.text import body_hash, clean_block_text, clean_line
 
 EXTRACTOR = "newscrawl-core/0.1"
+UNKNOWN_ORIGIN = "http://unknown.invalid/"
 
 
 def _not_an_article(url: str, page_type: str, warning: str) -> Article:
@@ -59,9 +61,15 @@ def extract(html: str | bytes, url: str, profile: Profile | None = None, *, fetc
         return _not_an_article(url, "not-html" if exc.reason != "empty" else "empty", exc.reason)
 
     md = read_metadata(tree, url)
+    # Relative links need a base: the page's own URL, else its canonical URL, else a
+    # reserved never-resolving origin (RFC 2606) so that teasers are still found and
+    # cut out of the body (saved pages without a URL lost every relative teaser).
+    base = url if urlsplit(url).netloc else (md.get("canonical_url") or UNKNOWN_ORIGIN)
+    if base == UNKNOWN_ORIGIN:
+        warnings.append("no_page_url")
     work = copy.deepcopy(tree)
-    teasers = extract_teasers(work, url, profile.teaser_selectors)
-    images, videos, captions = harvest_media(work, url)
+    teasers = extract_teasers(work, base, profile.teaser_selectors)
+    images, videos, captions = harvest_media(work, base)
     removed = strip_interface(work, profile.drop_selectors)
     removed.update({"teaser_blocks": teasers.blocks_removed, "teaser_lines": teasers.lines_removed, "captions": captions})
     dom_lead = lead_finder.find_lead(work)

@@ -54,7 +54,8 @@ def classify(md: Metadata, url: str, word_count: int, teaser_count: int, tree: H
         return "forum"
     # A site's front page is a hub when it shows many teasers; 2008-era pages saved
     # under their site's root URL with one story and no teasers stay articles.
-    front = path in ("", "/") or re.fullmatch(r"/(index|default|home)\.\w+", path or "")
+    # Without a URL (saved pages) nothing can be said from the path.
+    front = bool(urlsplit(url).netloc) and (path in ("", "/") or re.fullmatch(r"/(index|default|home)\.\w+", path))
     if front and (teaser_count >= LISTING_TEASERS or (teaser_count >= 5 and not declared_article)):
         return "hub"
     if declared_listing and word_count < 300:
