@@ -80,9 +80,11 @@ def extract(html: str | bytes, url: str, profile: Profile | None = None, *, fetc
     if not profile.trafilatura_options.get("favor_recall") and missed_long_paragraph(work, body):
         second = extract_body(work, url, recall_options(profile.trafilatura_options))
         # Beside the headline the paragraph is story text and the first run picked the
-        # wrong container; elsewhere only an extension of the same container is taken.
+        # wrong container.  Elsewhere only a modest extension of the same container is
+        # taken: extensions to 2-3x the length added sidebars (dragnet P 0.96 -> 0.34).
         if not missed_long_paragraph(work, second) and (
-                long_paragraph_beside_headline(work) or contains_most_of(second, body)):
+                long_paragraph_beside_headline(work)
+                or (contains_most_of(second, body) and second.word_count <= 1.5 * body.word_count)):
             body = second
     drop = {c for img in images if (c := img.caption)} | {t for r in teasers.related for t in (r.title, r.summary) if t}
     body = filter_lines(body, drop, title)

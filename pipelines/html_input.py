@@ -19,6 +19,7 @@ from lxml import etree, html
 MAX_HTML_CHARS = 4_000_000
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b", b"\x00\x00\x01\x00", b"RIFF")
 
@@ -88,8 +89,9 @@ def parse_html(text: str) -> tuple[html.HtmlElement, list[str]]:
     text = _XML_DECL.sub("", text, count=1)
     if "<" not in text[:100_000]:
         raise NotHtmlError("not_html", "no markup")
-    if "\x00" in text:
-        text = text.replace("\x00", "")
+    # Control characters are not allowed in XML, and trafilatura's tree passes
+    # silently return nothing when one is left (a dragnet page: 610 words -> 0).
+    text = _CONTROL_CHARS.sub("", text)
     try:
         # Parsed from UTF-8 bytes: lxml refuses str input that still carries an encoding
         # declaration (an <?xml ...?> after a comment or doctype; seen in the corpus).
