@@ -52,6 +52,7 @@ _CONTAINER_TAGS = ("ul", "ol", "div", "section", "aside", "table", "tbody", "art
 _LINE_TAGS = ("p", "div", "li", "h3", "h4", "h5", "h6", "span", "strong", "b", "em")
 _HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _DATE_BITS = re.compile(r"(\d{1,2}[:/.-]\d{1,2}([:/.-]\d{2,4})?|\d+ (giờ|phút|ngày|hours?|minutes?|days?) (trước|ago))")
+_QUERY_ID = re.compile(r"(^|&)(\w*_?id|p|article|story|news|newsid)=\d{3,}(&|$)", re.I)
 _TAXONOMY_SEGMENT = re.compile(r"/(tags?|topics?|chu-de|tu-khoa|authors?|tac-gia|category|categories|search|tim-kiem|schlagwort|thema)/", re.I)
 _ARTICLE_PATH = re.compile(r"(\.s?html?$|\.ece$|\.aspx$|\d{5,}|[^/]*-[^/]*-[^/]*)")
 
@@ -72,6 +73,9 @@ def _is_article_link(url: str | None, page_url: str) -> bool:
     if (parts.netloc, parts.path.rstrip("/")) == (page.netloc, page.path.rstrip("/")):
         return False
     path = parts.path.rstrip("/")
+    # CMS links that carry the article id in the query: showArticle&art_aid=74416, ?p=15500.
+    if _QUERY_ID.search(parts.query):
+        return True
     if not path or path.count("/") < 1:
         return False
     if re.search(r"/(tag|tags|topic|chu-de|author|tac-gia|search|tim-kiem|category|video)/?$", path, re.I):
@@ -285,6 +289,36 @@ def _block_teasers(el: HtmlElement, index: _Index, labelled: bool) -> list[Relat
     return teasers
 
 
+def _loose_in(a: HtmlElement, el: HtmlElement) -> bool:
+    parent = a.getparent()
+    return parent is el or (parent is not None and parent.tag in _INLINE_TAGS and parent.getparent() is el)
+
+
+_INLINE_TAGS = ("b", "strong", "span", "font", "em", "i", "small")
+
+
+def _link_list(el: HtmlElement, index: _Index) -> list[RelatedLink] | None:
+    """Headline links separated by <br> or bullets rather than wrapped in items:
+    the block's text is almost all link text (2008-era "out this week" and "most
+    read" boxes that leaked into l3s bodies)."""
+    if index.length(el) > 2000 or el.find(".//h1") is not None:
+        return None
+    # Only loose links: links wrapped in items or cards are judged as items.
+    links = [a for a in el.iter("a") if a in index.link_url and _loose_in(a, el)]
+    titles: dict[str, str] = {}
+    for a in links:
+        text = text_of(a)
+        if text and index.link_url[a] not in titles:
+            titles[index.link_url[a]] = text
+    if len(titles) < 3 or sum(len(t.split()) for t in titles.values()) / len(titles) < 3:
+        return None
+    total = len(text_of(el))
+    link_chars = sum(len(text_of(a)) for a in el.iter("a"))
+    if not total or link_chars / total < 0.7:
+        return None
+    return [RelatedLink(url=url, title=title) for url, title in titles.items()]
+
+
 def _inline_teaser(el: HtmlElement, index: _Index) -> RelatedLink | None:
     links = [a for a in el.iter("a") if absolute_url(a.get("href"), index.page_url)]
     if len(links) != 1:
@@ -307,6 +341,10 @@ def _inline_teaser(el: HtmlElement, index: _Index) -> RelatedLink | None:
 
 # Markers that only ever open a "read this other story" link ("»" and "›" also
 # open shop and pagination links, so they do not count inside a link's text).
+_SEQUENCE_LABEL = re.compile(
+    r"^\W*(?:(?:previous|next|prev|older|newer)(?: story| article| post| entry)?|bài (?:trước|sau|tiếp)|tin (?:trước|sau)"
+    r"|vorheriger artikel|nächster artikel|article (?:précédent|suivant)|xem thêm|đọc thêm|tin liên quan|see also"
+    r"|read more|read also|also read|related(?: story| article)?|lesen sie auch|mehr zum thema|lire aussi)\W*$", re.I)
 _LINK_MARKER = re.compile(r"^\s*(>>+|xem thêm|đọc thêm|read more|read also|also read|lesen sie auch|lire aussi)\s*[:：>»\-–—]*\s*", re.I)
 
 
@@ -318,9 +356,36 @@ def _marked_link(a: HtmlElement, index: _Index) -> RelatedLink | None:
         return None
     text = text_of(a)
     marker = _LINK_MARKER.match(text)
-    if not marker or len(text[marker.end():].split()) < 3:
+    if marker and len(text[marker.end():].split()) >= 3:
+        return RelatedLink(url=url, title=text[marker.end():].strip() or None, label=marker.group(1).strip())
+    label = _label_before(a)
+    if label and len(text.split()) >= 2:
+        return RelatedLink(url=url, title=text, label=label)
+    return None
+
+
+def _label_before(a: HtmlElement) -> str | None:
+    """A marker label right before a link, on the same line: "<b>Next story:</b> <a>",
+    "Xem thêm: <a>".  The label text is removed with it (2008 news pages put
+    previous/next story links under the story; they leaked into l3s bodies)."""
+    prev = a.getprevious()
+    if prev is not None and not (prev.tail or "").strip():
+        if prev.tag not in ("b", "strong", "span", "em", "i", "font") or len(prev):
+            return None
+        text = text_of(prev)
+        if _SEQUENCE_LABEL.match(text):
+            prev.text, prev.tail = "", " "
+            return text.strip(" :")
         return None
-    return RelatedLink(url=url, title=text[marker.end():].strip() or None, label=marker.group(1).strip())
+    holder, attr = (prev, "tail") if prev is not None else (a.getparent(), "text")
+    if holder is None:
+        return None
+    raw = getattr(holder, attr) or ""
+    line = raw.rsplit("\n", 1)[-1].strip()
+    if line and len(line) <= 40 and _SEQUENCE_LABEL.match(line):
+        setattr(holder, attr, raw[: len(raw) - len(raw.rsplit("\n", 1)[-1])] + " ")
+        return line.strip(" :")
+    return None
 
 
 def _heading_link(el: HtmlElement, index: _Index) -> RelatedLink | None:
@@ -360,6 +425,8 @@ def extract_teasers(root: HtmlElement, page_url: str, extra_selectors: tuple[str
             continue
         label, label_el = _label_of(el, index)
         teasers = _block_teasers(el, index, labelled=label is not None)
+        if teasers is None and index.links_below.get(el, 0) >= 3:
+            teasers = _link_list(el, index)
         if teasers is None:
             continue
         for t in teasers:
