@@ -18,11 +18,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
-from urllib.parse import urlsplit
-
-from pipelines.dom_utils import HtmlElement, absolute_url, registered_host, remove, text_lengths, text_of
+from pipelines.dom_utils import HtmlElement, remove, text_of
 from pipelines.schema import RelatedLink
+from pipelines.teaser_lines import heading_link, inline_teaser, marked_link
+from pipelines.teaser_links import LinkIndex, same_site
 
 _LABEL_WORDS = (
     # Vietnamese
@@ -42,80 +41,16 @@ _LABEL_WORDS = (
     r"|articoli correlati|lees ook|meer nieuws"
 )
 LABEL = re.compile(rf"^\W*(?:{_LABEL_WORDS})\W*$", re.IGNORECASE)
-INLINE_MARKER = re.compile(
-    r"^\s*(>>+|»|›|►|→|xem thêm|đọc thêm|tin liên quan|mời (?:quý vị|bạn) (?:xem|đọc)|read more|read also|also read"
-    r"|see also|related|lesen sie auch|mehr zum thema|lire aussi|à lire aussi|leia também|lee también|leer más)"
-    r"\s*[:：>»\-–—]*\s*",
-    re.IGNORECASE,
-)
 _CONTAINER_TAGS = ("ul", "ol", "div", "section", "aside", "table", "tbody", "article", "nav", "dl")
 _LINE_TAGS = ("p", "div", "li", "h3", "h4", "h5", "h6", "span", "strong", "b", "em")
 _HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _DATE_BITS = re.compile(r"(\d{1,2}[:/.-]\d{1,2}([:/.-]\d{2,4})?|\d+ (giờ|phút|ngày|hours?|minutes?|days?) (trước|ago))")
-_QUERY_ID = re.compile(r"(^|&)(\w*_?id|p|article|story|news|newsid)=\d{3,}(&|$)", re.I)
-_TAXONOMY_SEGMENT = re.compile(r"/(tags?|topics?|chu-de|tu-khoa|authors?|tac-gia|category|categories|search|tim-kiem|schlagwort|thema)/", re.I)
-_ARTICLE_PATH = re.compile(r"(\.s?html?$|\.ece$|\.aspx$|\d{5,}|[^/]*-[^/]*-[^/]*)")
-
 
 @dataclass
 class TeaserResult:
     related: list[RelatedLink] = field(default_factory=list)
     blocks_removed: int = 0
     lines_removed: int = 0
-
-
-@lru_cache(maxsize=8192)
-def _is_article_link(url: str | None, page_url: str) -> bool:
-    """A link that plausibly leads to another article (not a section, tag or the page itself)."""
-    if not url:
-        return False
-    parts, page = urlsplit(url), urlsplit(page_url)
-    if (parts.netloc, parts.path.rstrip("/")) == (page.netloc, page.path.rstrip("/")):
-        return False
-    path = parts.path.rstrip("/")
-    # CMS links that carry the article id in the query: showArticle&art_aid=74416, ?p=15500.
-    if _QUERY_ID.search(parts.query):
-        return True
-    if not path or path.count("/") < 1:
-        return False
-    if re.search(r"/(tag|tags|topic|chu-de|author|tac-gia|search|tim-kiem|category|video)/?$", path, re.I):
-        return False
-    # Tag, topic and author pages, whatever their slug (a VnExpress tag heading
-    # /chu-de/nong-nghiep-cong-nghe-cao-5678 was taken for a teaser).
-    if _TAXONOMY_SEGMENT.search(path):
-        return False
-    return bool(_ARTICLE_PATH.search(path.rsplit("/", 1)[-1])) or path.count("/") >= 3
-
-
-def _same_site(url: str, page_url: str) -> bool:
-    a, b = registered_host(url), registered_host(page_url)
-    return bool(a) and (a == b or a.endswith("." + b) or b.endswith("." + a))
-
-
-class _Index:
-    """Per-page facts every test needs, computed once: text lengths, article links,
-    how many article links each subtree holds.  Recomputing them per candidate
-    block made teaser detection alone cost more than trafilatura (measured)."""
-
-    def __init__(self, root: HtmlElement, page_url: str) -> None:
-        self.page_url = page_url
-        elements = [el for el in root.iter() if isinstance(el.tag, str)]
-        self.order = {el: i for i, el in enumerate(elements)}
-        self.lengths = text_lengths(root)
-        self.link_url: dict[HtmlElement, str] = {}
-        for a in root.iter("a"):
-            url = absolute_url(a.get("href"), page_url)
-            if url and _is_article_link(url, page_url):
-                self.link_url[a] = url
-        self.links_below: dict[HtmlElement, int] = {}
-        for el in reversed(elements):
-            n = 1 if el in self.link_url else 0
-            for child in el:
-                n += self.links_below.get(child, 0)
-            self.links_below[el] = n
-
-    def length(self, el: HtmlElement) -> int:
-        return self.lengths.get(el, 0)
 
 
 def _link_title(a: HtmlElement) -> str:
@@ -126,7 +61,7 @@ def _link_title(a: HtmlElement) -> str:
     return (a.get("title") or (img.get("alt") if img is not None else "") or "").strip()
 
 
-def _main_link(item: HtmlElement, index: _Index) -> tuple[HtmlElement, str] | None:
+def _main_link(item: HtmlElement, index: LinkIndex) -> tuple[HtmlElement, str] | None:
     """The item's link to another article; prefers the one with the longest title."""
     best: tuple[int, HtmlElement, str] | None = None
     for a in item.iter("a"):
@@ -174,7 +109,7 @@ def _teaser_fields(item: HtmlElement, link: HtmlElement) -> tuple[str | None, st
     return (title or None), (summary or None)
 
 
-def _label_of(el: HtmlElement, index: _Index) -> tuple[str | None, HtmlElement | None]:
+def _label_of(el: HtmlElement, index: LinkIndex) -> tuple[str | None, HtmlElement | None]:
     """A teaser-block label just before the block or as its first child."""
     candidates = []
     first = next((c for c in el if isinstance(c.tag, str)), None)
@@ -207,7 +142,7 @@ def _items(el: HtmlElement) -> list[HtmlElement]:
     return children
 
 
-def _is_list_itself(item: HtmlElement, index: _Index) -> bool:
+def _is_list_itself(item: HtmlElement, index: LinkIndex) -> bool:
     """An "item" holding several headline links to different articles is a list.
 
     Measured on the demo site: a box <div><h4>label</h4><ul>2 teasers</ul></div>
@@ -240,7 +175,7 @@ def _uniform_cards(items: list[HtmlElement]) -> bool:
     return len(shapes) == 1 and all(it.find(".//a//img") is not None for it in items)
 
 
-def _block_teasers(el: HtmlElement, index: _Index, labelled: bool) -> list[RelatedLink] | None:
+def _block_teasers(el: HtmlElement, index: LinkIndex, labelled: bool) -> list[RelatedLink] | None:
     """Teasers if ``el`` is a teaser list, else None."""
     page_url = index.page_url
     items = [item for item in _items(el) if index.links_below.get(item, 0)]
@@ -270,7 +205,7 @@ def _block_teasers(el: HtmlElement, index: _Index, labelled: bool) -> list[Relat
         image_link = any(a.find(".//img") is not None for a in item.iter("a") if index.link_url.get(a) == url)
         if link_share < 0.3 and not has_heading and not image_link and not _title_then_summary(item, link):
             return None
-        if not labelled and not _same_site(url, page_url) and len((title or "").split()) < 5:
+        if not labelled and not same_site(url, page_url) and len((title or "").split()) < 5:
             return None
         if url in seen:
             continue
@@ -297,7 +232,7 @@ def _loose_in(a: HtmlElement, el: HtmlElement) -> bool:
 _INLINE_TAGS = ("b", "strong", "span", "font", "em", "i", "small")
 
 
-def _link_list(el: HtmlElement, index: _Index) -> list[RelatedLink] | None:
+def _link_list(el: HtmlElement, index: LinkIndex) -> list[RelatedLink] | None:
     """Headline links separated by <br> or bullets rather than wrapped in items:
     the block's text is almost all link text (2008-era "out this week" and "most
     read" boxes that leaked into l3s bodies)."""
@@ -319,92 +254,10 @@ def _link_list(el: HtmlElement, index: _Index) -> list[RelatedLink] | None:
     return [RelatedLink(url=url, title=title) for url, title in titles.items()]
 
 
-def _inline_teaser(el: HtmlElement, index: _Index) -> RelatedLink | None:
-    links = [a for a in el.iter("a") if absolute_url(a.get("href"), index.page_url)]
-    if len(links) != 1:
-        return None
-    text = text_of(el)
-    if not text or len(text) > 300:
-        return None
-    marker = INLINE_MARKER.match(text)
-    if not marker:
-        return None
-    url = absolute_url(links[0].get("href"), index.page_url)
-    title = text_of(links[0]) or text[marker.end():]
-    title = INLINE_MARKER.sub("", title).strip() or None
-    # The rest of the line must be the link: "Xem thêm: <a>Title</a>", not a sentence.
-    if len(text) - len(text_of(links[0])) > len(marker.group(0)) + 5:
-        return None
-    label = marker.group(1).strip()
-    return RelatedLink(url=url, title=title, label=label) if url else None
-
-
-# Markers that only ever open a "read this other story" link ("»" and "›" also
-# open shop and pagination links, so they do not count inside a link's text).
-_SEQUENCE_LABEL = re.compile(
-    r"^\W*(?:(?:previous|next|prev|older|newer)(?: story| article| post| entry)?|bài (?:trước|sau|tiếp)|tin (?:trước|sau)"
-    r"|vorheriger artikel|nächster artikel|article (?:précédent|suivant)|xem thêm|đọc thêm|tin liên quan|see also"
-    r"|read more|read also|also read|related(?: story| article)?|lesen sie auch|mehr zum thema|lire aussi)\W*$", re.I)
-_LINK_MARKER = re.compile(r"^\s*(>>+|xem thêm|đọc thêm|read more|read also|also read|lesen sie auch|lire aussi)\s*[:：>»\-–—]*\s*", re.I)
-
-
-def _marked_link(a: HtmlElement, index: _Index) -> RelatedLink | None:
-    """A link whose own text opens with a teaser marker: <a><b>&gt;&gt; Title</b></a>,
-    even inside a lead paragraph (the demo site's 2012-style sapo)."""
-    url = index.link_url.get(a)
-    if url is None or index.length(a) > 300:
-        return None
-    text = text_of(a)
-    marker = _LINK_MARKER.match(text)
-    if marker and len(text[marker.end():].split()) >= 3:
-        return RelatedLink(url=url, title=text[marker.end():].strip() or None, label=marker.group(1).strip())
-    label = _label_before(a)
-    if label and len(text.split()) >= 2:
-        return RelatedLink(url=url, title=text, label=label)
-    return None
-
-
-def _label_before(a: HtmlElement) -> str | None:
-    """A marker label right before a link, on the same line: "<b>Next story:</b> <a>",
-    "Xem thêm: <a>".  The label text is removed with it (2008 news pages put
-    previous/next story links under the story; they leaked into l3s bodies)."""
-    prev = a.getprevious()
-    if prev is not None and not (prev.tail or "").strip():
-        if prev.tag not in ("b", "strong", "span", "em", "i", "font") or len(prev):
-            return None
-        text = text_of(prev)
-        if _SEQUENCE_LABEL.match(text):
-            prev.text, prev.tail = "", " "
-            return text.strip(" :")
-        return None
-    holder, attr = (prev, "tail") if prev is not None else (a.getparent(), "text")
-    if holder is None:
-        return None
-    raw = getattr(holder, attr) or ""
-    line = raw.rsplit("\n", 1)[-1].strip()
-    if line and len(line) <= 40 and _SEQUENCE_LABEL.match(line):
-        setattr(holder, attr, raw[: len(raw) - len(raw.rsplit("\n", 1)[-1])] + " ")
-        return line.strip(" :")
-    return None
-
-
-def _heading_link(el: HtmlElement, index: _Index) -> RelatedLink | None:
-    """A sub-heading that is nothing but a headline link to another article of the
-    site (VnExpress-style "RelatedLeadSubject" placed inside the story)."""
-    if index.links_below.get(el) != 1 or index.length(el) > 200:
-        return None
-    link = next(a for a in el.iter("a") if a in index.link_url)
-    text, link_text = text_of(el), text_of(link)
-    if not link_text or text != link_text or len(link_text.split()) < 4:
-        return None
-    url = index.link_url[link]
-    return RelatedLink(url=url, title=link_text) if _same_site(url, index.page_url) else None
-
-
 def extract_teasers(root: HtmlElement, page_url: str, extra_selectors: tuple[str, ...] = ()) -> TeaserResult:
     """Collect teasers into `related` and remove their blocks from ``root`` (in place)."""
     result = TeaserResult()
-    index = _Index(root, page_url)
+    index = LinkIndex(root, page_url)
     found: list[tuple[HtmlElement, list[HtmlElement], list[RelatedLink]]] = []
     claimed: set[HtmlElement] = set()  # claimed blocks and everything inside them
 
@@ -439,11 +292,11 @@ def extract_teasers(root: HtmlElement, page_url: str, extra_selectors: tuple[str
         if el in claimed or not index.links_below.get(el) and el.tag not in _LINE_TAGS:
             continue
         if el.tag == "a":
-            teaser = _marked_link(el, index)
+            teaser = marked_link(el, index)
         elif el.tag in _HEADING_TAGS[1:]:
-            teaser = _heading_link(el, index) or _inline_teaser(el, index)
+            teaser = heading_link(el, index) or inline_teaser(el, index)
         elif el.tag in _LINE_TAGS and index.length(el) <= 300 and any(True for _ in el.iter("a")):
-            teaser = _inline_teaser(el, index)
+            teaser = inline_teaser(el, index)
         else:
             continue
         if teaser is not None:
