@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import trafilatura
@@ -66,13 +67,24 @@ def extract_body(tree: HtmlElement, url: str, options: dict[str, object] | None 
     return Body(blocks=blocks, headings=headings)
 
 
+# Whole lines of page furniture that survive extraction: image credits ("Titelbild:
+# dpa", "Photo: AFP") and follow-us promos ("Síguenos en Telegram, Instagram...").
+# Both were must_exclude snippets of the trafilatura set and extras in fundus bodies.
+_FURNITURE_LINE = re.compile(
+    r"^((title|titel)?(foto|photo|bild|image|picture|ảnh|fotos|photos|bilder)(s)?\s*(credit)?\s*:\s*\S.{0,60}"
+    r"|(síguenos|siguenos|follow us|folgen sie uns|suivez-nous|seguici|volg ons|theo dõi)\b.*)$",
+    re.IGNORECASE,
+)
+
+
 def filter_lines(body: Body, drop_exact: set[str], title: str | None) -> Body:
     """Remove interface lines, caption and teaser texts that survived, and a leading copy of the title."""
     kept, filtered = [], 0
     folded_drop = {d.casefold() for d in drop_exact if d}
     for i, block in enumerate(body.blocks):
         folded = " ".join(block.split()).strip(" -•·").casefold()
-        if UI_LINE.match(folded) or folded in folded_drop or (i == 0 and title and folded == title.casefold()):
+        if (UI_LINE.match(folded) or folded in folded_drop or (i == 0 and title and folded == title.casefold())
+                or (len(folded) <= 120 and _FURNITURE_LINE.match(folded))):
             filtered += 1
             continue
         kept.append(block)

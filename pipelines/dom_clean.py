@@ -58,6 +58,13 @@ _PROMO_CLASS = re.compile(
     r"|ads|ad-?slot|ad-?container|banner-?ads?|sponsor(ed)?|outbrain|taboola)(?=$|[\s_-])",
     re.IGNORECASE,
 )
+# Author bio boxes ("X ist Head of Social...", "Zu seinen Tätigkeitsfeldern zählen"):
+# must_exclude snippets of the trafilatura set.  Bylines stay: they are short.
+_AUTHOR_BOX_CLASS = re.compile(
+    r"(^|[\s_-])(author-?(box|bio|info|card|profile|details|description)|about-?(the-?)?author|autorenbox|autor-?(box|info)"
+    r"|bio-?box|writer-?bio|contributor-?bio)(?=$|[\s_-])",
+    re.IGNORECASE,
+)
 _DROP_TAGS = ("script", "style", "noscript", "template", "svg", "canvas", "button", "select", "textarea", "input")
 
 
@@ -132,6 +139,9 @@ def strip_interface(root: HtmlElement, drop_selectors: tuple[str, ...] = ()) -> 
         elif _PROMO_CLASS.search(tokens) and size <= 600:
             remove(el)
             removed["promo"] += 1
+        elif _AUTHOR_BOX_CLASS.search(tokens) and size <= 1200 and not _holds_story(el):
+            remove(el)
+            removed["author_box"] += 1
     # Text-based passes: class names on many sites say nothing ("c-8").
     lengths = text_lengths(root)
     for el in list(iter_elements(root)):

@@ -13,7 +13,9 @@ from pipelines.teaser_links import LinkIndex, same_site
 
 INLINE_MARKER = re.compile(
     r"^\s*(>>+|»|›|►|→|xem thêm|đọc thêm|tin liên quan|mời (?:quý vị|bạn) (?:xem|đọc)|read more|read also|also read"
-    r"|see also|related|lesen sie auch|mehr zum thema|lire aussi|à lire aussi|leia também|lee también|leer más)"
+    r"|see also|related|lesen sie auch|mehr zum thema|lire aussi|à lire aussi|leia também|lee también|leer más"
+    # Scandinavian, Dutch, Italian, Polish, Czech "read also" (a Norwegian page kept three "Les også:" lines)
+    r"|les også|les mer|läs också|läs mer|læs også|læs mere|lees ook|leggi anche|czytaj (?:też|także)|čtěte také)"
     r"\s*[:：>»\-–—]*\s*",
     re.IGNORECASE,
 )

@@ -38,7 +38,8 @@ _LABEL_WORDS = (
     r"|lesen sie auch|lesen sie mehr|mehr zum thema|das könnte sie auch interessieren|weitere artikel|meistgelesen"
     r"|zum thema|auch interessant|à lire aussi|lire aussi|sur le même sujet|les plus lus|leer más|lea también"
     r"|te puede interesar|noticias relacionadas|leia também|leia mais|notícias relacionadas|leggi anche"
-    r"|articoli correlati|lees ook|meer nieuws"
+    r"|articoli correlati|lees ook|meer nieuws|les også|les mer|mer om|relaterte saker|läs också|läs mer|relaterat"
+    r"|læs også|relaterede artikler|leggi anche|czytaj (?:też|także)|zobacz (?:też|także)|čtěte také|související články"
 )
 LABEL = re.compile(rf"^\W*(?:{_LABEL_WORDS})\W*$", re.IGNORECASE)
 _CONTAINER_TAGS = ("ul", "ol", "div", "section", "aside", "table", "tbody", "article", "nav", "dl")
