@@ -7,7 +7,8 @@ crawl start the CLI in a subprocess.  Exit codes (docs/operations.md):
 0     success
 1     finished, but errors (final HTTP errors and download failures) were over
       ``--max-error-rate`` of requests
-3     could not start: bad configuration, unknown site, output not writable
+3     could not start: bad configuration, unknown site, output not writable,
+      crawl state unreadable (not a database)
 4     no articles where some were expected: a site yielded no article at all
       (none new, updated or known unchanged)
 5     aborted: output could not be written (disk full, unwritable), or the
@@ -135,6 +136,8 @@ def exit_code_for(report: dict[str, Any], max_error_rate: float) -> int:
             codes.append(EXIT_OUTPUT)
         elif reason == "lock_held":
             codes.append(EXIT_LOCKED)
+        elif reason == "state_error":
+            codes.append(EXIT_CANNOT_START)
         elif reason == "shutdown":
             codes.append(EXIT_INTERRUPTED)
         elif reason not in NORMAL_FINISH:
@@ -144,7 +147,7 @@ def exit_code_for(report: dict[str, Any], max_error_rate: float) -> int:
         a = figures["articles"]
         if not (a["written"] or a["unchanged"] or figures["skipped_unchanged"] or figures["not_modified"]):
             codes.append(EXIT_NO_ARTICLES)
-    severity = [EXIT_OUTPUT, EXIT_INTERRUPTED, EXIT_ERRORS, EXIT_LOCKED, EXIT_NO_ARTICLES, EXIT_OK]
+    severity = [EXIT_OUTPUT, EXIT_CANNOT_START, EXIT_INTERRUPTED, EXIT_ERRORS, EXIT_LOCKED, EXIT_NO_ARTICLES, EXIT_OK]
     return min(codes, key=severity.index)
 
 

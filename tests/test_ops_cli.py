@@ -84,6 +84,16 @@ def test_a_second_run_of_a_site_exits_at_once_while_the_first_holds_the_lock(dem
     print(f"lock held: exit 75 after {took:.1f}s")
 
 
+def test_an_unreadable_state_stops_the_run_instead_of_crawling_without_it(demo, dirs):
+    out, state, runs = dirs
+    state.mkdir()
+    (state / "demo.sqlite").write_bytes(b"not a database " * 100)
+    proc = crawl(demo, out, state, runs)
+    assert proc.returncode == 3, proc.stderr[-3000:]
+    assert "cannot open the crawl state" in proc.stderr
+    assert not read_outputs(out).records  # without its state the run would write every story again
+
+
 def test_bad_configuration_cannot_start(dirs):
     out, state, runs = dirs
     for args in (["no-such-site"], ["--demo-base", "http://127.0.0.1:9", "--since", "last tuesday"], []):

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import secrets
+import sqlite3
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -67,10 +68,17 @@ class RunContext:
                 stats.set_value("newscrawl/run/fatal", f"{self.site}: {exc}")
                 logger.error("%s: %s", self.site, exc)
                 raise CloseSpider("lock_held") from None
-        if self.settings.getbool("NEWSCRAWL_STATE_ENABLED", True):
-            self.state = open_state(self.settings, self.site)
         root = Path(self.settings.get("NEWSCRAWL_OUTPUT_DIR", "data/articles"))
-        recovered = recover_orphans(root, self.site) if root.is_dir() else []
+        try:
+            if self.settings.getbool("NEWSCRAWL_STATE_ENABLED", True):
+                self.state = open_state(self.settings, self.site)
+            recovered = recover_orphans(root, self.site) if root.is_dir() else []
+        except (OSError, sqlite3.Error) as exc:
+            # Scrapy logs and swallows a signal handler's error: the crawl would then run without
+            # state and write every story again, run after run.  Stop it instead.
+            stats.set_value("newscrawl/run/fatal", f"{self.site}: cannot open the crawl state: {exc}")
+            logger.error("%s: cannot open the crawl state: %s", self.site, exc)
+            raise CloseSpider("state_error") from None
         if recovered:
             stats.set_value("newscrawl/recovery/files", len(recovered))
             stats.set_value("newscrawl/recovery/lines", sum(len(r.records) for r in recovered))
