@@ -72,7 +72,7 @@ def extract_body(tree: HtmlElement, url: str, options: dict[str, object] | None 
 # Both were must_exclude snippets of the trafilatura set and extras in fundus bodies.
 _FURNITURE_LINE = re.compile(
     r"^((title|titel)?(foto|photo|bild|image|picture|ảnh|fotos|photos|bilder)(s)?\s*(credit)?\s*:\s*\S.{0,60}"
-    r"|(síguenos|siguenos|follow us|folgen sie uns|suivez-nous|seguici|volg ons|theo dõi)\b.*)$",
+    r"|(síguenos|siguenos|follow us|folgen sie uns|suivez-nous|seguici|volg ons|theo dõi (chúng tôi|.{0,30} trên (facebook|zalo|youtube|tiktok)))\b.*)$",
     re.IGNORECASE,
 )
 

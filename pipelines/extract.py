@@ -25,7 +25,7 @@ from pipelines.profile import Profile
 from pipelines.quality import assess
 from pipelines.schema import Article, Extraction, FieldProvenance
 from pipelines.teasers import extract_teasers
-from pipelines.text import body_hash, clean_block_text, clean_line
+from pipelines.text import body_hash, clean_block_text, clean_line, words
 
 EXTRACTOR = "newscrawl-core/0.1"
 UNKNOWN_ORIGIN = "http://unknown.invalid/"
@@ -94,7 +94,7 @@ def extract(html: str | bytes, url: str, profile: Profile | None = None, *, fetc
         body = Body(blocks=[b for b in clean_block_text(md.jsonld_body).split("\n\n") if b])
         body_source = "json-ld"
     lead = dom_lead or md.get("lead")
-    if dom_lead and body.blocks and dom_lead not in body.text:
+    if dom_lead and body.blocks and " ".join(words(dom_lead)[:12]) not in " ".join(words(body.text)):
         body = Body(blocks=[dom_lead, *body.blocks], headings=body.headings, lines_filtered=body.lines_filtered)
 
     page_type = classify(md, url, body.word_count, len(teasers.related), tree)

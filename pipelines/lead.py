@@ -13,7 +13,7 @@ from pipelines.dom_utils import HtmlElement, attr_tokens, iter_elements, text_of
 
 _LEAD_CLASS = re.compile(
     r"(^|[\s_-])(sapo|lead|lede|standfirst|summary|description|chapeau|intro|excerpt|article-?lead|article-?summary"
-    r"|article-?sapo|subtitle|dek|deck)(?=$|[\s_-])",
+    r"|article-?sapo|subtitle|dek|deck|teaser|article-?teaser|intro-?text|leadtext|lead-?text)(?=$|[\s_-])",
     re.IGNORECASE,
 )
 
@@ -45,9 +45,14 @@ def _headline_link(holder: HtmlElement) -> bool:
 def find_lead(tree: HtmlElement) -> str | None:
     """Text of the first lead-classed element of sentence length, or None."""
     for el in iter_elements(tree, ("p", "h2", "div", "span", "strong", "h3")):
-        if not _LEAD_CLASS.search(attr_tokens(el)):
+        # itemprop=description marks the standfirst on schema.org-annotated pages
+        # (a trafilatura-set snippet came only from there).
+        if not (_LEAD_CLASS.search(attr_tokens(el)) or el.get("itemprop") == "description"):
             continue
-        if any(a.tag in ("nav", "header", "footer", "aside", "a") for a in el.iterancestors()):
+        # Page headers and navigation hold slogans; an article's own <header> (with
+        # its <h1>) holds the standfirst.
+        if any(a.tag in ("nav", "footer", "aside", "a") or (a.tag == "header" and a.find(".//h1") is None)
+               for a in el.iterancestors()):
             continue
         if _in_teaser_card(el):
             continue

@@ -76,3 +76,20 @@ def test_dates_in_basic_iso_and_other_languages():
     assert parse_date("20180619T055000+0900") == "2018-06-19T05:50:00+09:00"
     assert parse_date("31/7/2024 10:25", "Asia/Ho_Chi_Minh") == "2024-07-31T10:25:00+07:00"
     assert parse_date("5. März 2021", None, ["de"]).startswith("2021-03-05")
+
+
+def test_furniture_lines_go_but_look_alike_story_lines_stay():
+    html = f"""<html lang="vi"><body><article><h1>Ghép gan</h1>{PARAS}<h2>Theo dõi sát sau ghép</h2>{PARAS}
+      <p>Photo: AFP</p><p>Theo dõi chúng tôi trên Zalo</p></article></body></html>"""
+    article = extract(html, "https://news.example/xa-hoi/ghep-gan-cho-be-trai.html")
+    assert "Theo dõi sát sau ghép" in article.body
+    assert "Photo: AFP" not in article.body and "Zalo" not in article.body
+
+
+def test_schema_org_description_is_the_lead_and_opens_the_body():
+    lead = "Auch dünne Äste, die beim Beschneiden von Bäumen anfallen, lassen sich mit dieser Erfindung verheizen."
+    html = f"""<html lang="de"><body><header class="site"><p class="intro">Das Magazin für Landwirte und alle anderen Leser</p></header>
+      <article><h1>Heizen mit Abfallholz</h1><div itemprop="description"><p><strong>{lead}</strong></p></div>{PARAS}</article></body></html>"""
+    article = extract(html, "https://news.example/energie/heizen-abfallholz-601129")
+    assert article.lead == lead
+    assert article.body.startswith(lead)
