@@ -10,7 +10,8 @@ crawl start the CLI in a subprocess.  Exit codes (docs/operations.md):
 3     could not start: bad configuration, unknown site, output not writable,
       crawl state unreadable (not a database)
 4     no articles where some were expected: a site yielded no article at all
-      (none new, updated or known unchanged)
+      (none new, updated, known unchanged or older than ``--since``) and no
+      limit stopped it
 5     aborted: output could not be written (disk full, unwritable), or the
       crawl state could not be
 75    could not start: another crawl of the site holds its lock (EX_TEMPFAIL)
@@ -44,6 +45,8 @@ EXIT_NO_ARTICLES = 4
 EXIT_OUTPUT = 5
 EXIT_LOCKED = 75
 EXIT_INTERRUPTED = 130
+#: Finish reasons of a run stopped by --max-articles / --max-pages (or another CLOSESPIDER_* limit).
+STOPPED_BY_LIMIT = NORMAL_FINISH - {"finished"}
 
 
 class CannotStart(Exception):
@@ -144,8 +147,12 @@ def exit_code_for(report: dict[str, Any], max_error_rate: float) -> int:
             codes.append(EXIT_ERRORS)
         if figures["error_rate"] > max_error_rate:
             codes.append(EXIT_ERRORS)
+        if reason in STOPPED_BY_LIMIT:
+            continue  # --max-pages can stop a run before its first article: a normal finish (exit 0)
         a = figures["articles"]
-        if not (a["written"] or a["unchanged"] or figures["skipped_unchanged"] or figures["not_modified"]):
+        # Stories older than --since were found, only not wanted: the site still yields articles.
+        older = figures["skipped_before_since"] + figures["dropped"].get("limits:before_since", 0)
+        if not (a["written"] or a["unchanged"] or figures["skipped_unchanged"] or figures["not_modified"] or older):
             codes.append(EXIT_NO_ARTICLES)
     severity = [EXIT_OUTPUT, EXIT_CANNOT_START, EXIT_INTERRUPTED, EXIT_ERRORS, EXIT_LOCKED, EXIT_NO_ARTICLES, EXIT_OK]
     return min(codes, key=severity.index)

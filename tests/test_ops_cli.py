@@ -159,3 +159,23 @@ def test_errors_over_the_threshold_exit_1(tmp_path, dirs):
     report = report_of(runs)["sites"]["demo"]
     assert report["http_errors"] == {"404": 6}
     assert lenient.returncode == 4, lenient.stderr[-3000:]  # under the threshold: then nothing was found
+
+
+def _exit_code(**stats: object) -> int:
+    from newscrawl.report import site_figures
+    from newscrawl.runner import exit_code_for
+
+    return exit_code_for({"sites": {"demo": site_figures({"finish_reason": "finished", **stats})}}, 0.1)
+
+
+def test_exit_code_rules_for_a_run_without_new_articles():
+    assert _exit_code() == 4  # nothing at all: the site is broken or its declaration is
+    assert _exit_code(**{"newscrawl/articles/unchanged": 2}) == 0
+    assert _exit_code(**{"newscrawl/incremental/skipped_urls/unchanged_by_date": 5}) == 0
+    # found, but older than --since (in discovery, or by the page's own date)
+    assert _exit_code(**{"newscrawl/incremental/skipped_urls/before_since": 5}) == 0
+    assert _exit_code(**{"newscrawl/limits/dropped/before_since": 1}) == 0
+    # --max-pages stopped the run before its first article: a normal finish, as documented
+    assert _exit_code(finish_reason="closespider_pagecount") == 0
+    assert _exit_code(finish_reason="output_error", **{"newscrawl/jsonl/written": 3}) == 5
+    assert _exit_code(finish_reason="state_error") == 3
