@@ -45,6 +45,9 @@ EXIT_NO_ARTICLES = 4
 EXIT_OUTPUT = 5
 EXIT_LOCKED = 75
 EXIT_INTERRUPTED = 130
+#: The report's ``status`` word for each exit code (the human line prints both).
+STATUS = {EXIT_OK: "ok", EXIT_ERRORS: "errors", EXIT_CANNOT_START: "could not start", EXIT_NO_ARTICLES: "no articles",
+          EXIT_OUTPUT: "output error", EXIT_LOCKED: "locked", EXIT_INTERRUPTED: "interrupted"}
 #: Finish reasons of a run stopped by --max-articles / --max-pages (or another CLOSESPIDER_* limit).
 STOPPED_BY_LIMIT = NORMAL_FINISH - {"finished"}
 
@@ -236,7 +239,7 @@ def _crawl(
     outcome.report = run_report(run_id, figures, started, finished, skipped_locked=[m.split(":")[0] for m in outcome.messages])
     outcome.exit_code = exit_code_for(outcome.report, max_error_rate)
     outcome.report["exit_code"] = outcome.exit_code
-    outcome.report["status"] = "ok" if outcome.exit_code == EXIT_OK else f"exit {outcome.exit_code}"
+    outcome.report["status"] = STATUS.get(outcome.exit_code, "failed")
     runs_dir = Path(settings_for(None, overrides).get("NEWSCRAWL_RUNS_DIR"))
     try:
         outcome.report_path = write_report(runs_dir, outcome.report)
