@@ -25,6 +25,7 @@ ARTICLE = "world/central-vietnam-braces-for-heavy-rain.html"
 
 class Scripted(BaseHTTPRequestHandler):
     robots_status = 200
+    robots_body = b"User-agent: *\nAllow: /\n"
     throttled: set[str] = set()
     log: list[tuple[str, int, float]] = []
 
@@ -35,7 +36,7 @@ class Scripted(BaseHTTPRequestHandler):
         path = urlsplit(self.path).path
         base = f"http://{self.headers['Host']}"
         if path == "/robots.txt":
-            status, body = self.robots_status, b"User-agent: *\nAllow: /\n"
+            status, body = self.robots_status, self.robots_body
         elif path == "/sitemap.xml":
             status = 200
             body = ('<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
@@ -68,13 +69,13 @@ def server():
     httpd.server_close()
 
 
-def _crawl(tmp_path: Path, base: str):  # type: ignore[no-untyped-def]
+def _crawl(tmp_path: Path, base: str, sources: str = ""):  # type: ignore[no-untyped-def]
     import subprocess
     import sys
 
     site = tmp_path / "scripted.toml"
     site.write_text(f'name = "scripted"\ndomains = ["127.0.0.1", "{urlsplit(base).netloc}"]\n'
-                    f'sitemaps = ["{base}/sitemap.xml"]\n')
+                    f'sitemaps = ["{base}/sitemap.xml"]\n{sources}')
     cmd = [sys.executable, "-m", "newscrawl", "crawl", str(site), "--output-dir", str(tmp_path / "out"),
            "--state-dir", str(tmp_path / "state"), "--runs-dir", str(tmp_path / "runs"), "--quiet",
            "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "RETRY_TIMES=1"]
@@ -96,6 +97,22 @@ def test_robots_5xx_disallows_the_host_and_the_next_run_tries_again(tmp_path, se
     assert proc.returncode == 0, proc.stderr[-3000:]
     assert f"/{ARTICLE}" in {p for p, _, _ in handler.log}
     assert len(read_outputs(tmp_path / "out").records) == 1
+
+
+@pytest.mark.parametrize("robots", ["503", "disallow all"])
+def test_robots_holds_back_every_request_that_waited_for_it(tmp_path, server, robots):
+    # Several start requests wait for the one robots.txt fetch; each of them must get its answer
+    # (Scrapy 2.19 hands the parser to the first waiter only, and None, "allow all", to the rest).
+    handler, base = server
+    if robots == "503":
+        handler.robots_status = 503
+    else:
+        handler.robots_body = b"User-agent: *\nDisallow: /\n"
+    sources = (f'feeds = ["{base}/rss.xml", "{base}/news/rss.xml"]\n'
+               f'start_urls = ["{base}/", "{base}/news/", "{base}/world/"]\n')
+    proc, report = _crawl(tmp_path, base, sources)
+    assert {p for p, _, _ in handler.log} == {"/robots.txt"}, proc.stderr[-3000:]
+    assert report["robots_denied"] == 6
 
 
 def test_retry_after_is_honoured_before_asking_again(tmp_path, server):

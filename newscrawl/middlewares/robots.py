@@ -18,7 +18,9 @@ from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware as Scrapy
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Request, Response
 from scrapy.robotstxt import RobotParser
+from scrapy.utils.defer import maybe_deferred_to_future
 from scrapy.utils.httpobj import urlparse_cached
+from twisted.internet.defer import Deferred
 
 logger = logging.getLogger(__name__)
 
@@ -48,6 +50,18 @@ class RobotsTxtMiddleware(ScrapyRobotsTxtMiddleware):
         parser = self._parsers.get(netloc)
         if isinstance(parser, Unreachable) and monotonic() >= parser.until:
             del self._parsers[netloc]  # time to ask again
+        if isinstance(parser, Deferred):
+            # Scrapy 2.19 awaits the shared Deferred through asFuture(), whose callback returns None:
+            # the first waiter gets the parser, every later one None ("no robots.txt", allow all), so
+            # the first requests to a host bypassed its rules.  Each waiter gets its own Deferred.
+            mine: Deferred[RobotParser | None] = Deferred()
+
+            def relay(result: RobotParser | None) -> RobotParser | None:
+                mine.callback(result)
+                return result
+
+            parser.addCallback(relay)
+            return await maybe_deferred_to_future(mine)
         return await super().robot_parser(request)
 
     def process_request_2(self, rp: RobotParser | None, request: Request) -> None:
