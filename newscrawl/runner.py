@@ -196,6 +196,12 @@ def run_sites(
             runnable.append(site)
         except LockHeld as exc:
             outcome.messages.append(f"{site.name}: not started: {exc}")
+        except OSError as exc:  # NEWSCRAWL_LOCK_DIR missing or read-only: not checked above
+            for lock in locks:
+                lock.release()
+            outcome.exit_code = EXIT_CANNOT_START
+            outcome.messages.append(f"could not start: cannot take the lock of {site.name} in {directory}: {exc}")
+            return outcome
     if sites and not runnable:
         outcome.exit_code = EXIT_LOCKED
         return outcome

@@ -215,7 +215,11 @@ class JsonlWriterPipeline:
             final.parent.mkdir(parents=True, exist_ok=True)
             part = final.with_name(final.name + ".part")
             fd = os.open(part, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                os.close(fd)  # another writer holds this .part: the crawl stops (see process_item)
+                raise
             self.files[site] = (fd, final, 0)
         return self.files[site]
 
