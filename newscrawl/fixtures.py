@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from newscrawl.sites.declaration import SiteDeclaration
+from newscrawl.sites.declaration import SiteDeclaration, display_path
 from pipelines import Article, extract
 
 FIXTURES_DIR = Path(__file__).resolve().parents[1] / "tests" / "sites"
@@ -60,14 +60,6 @@ class SiteReport:
     @property
     def ok(self) -> bool:
         return self.fixtures > 0 and not self.problems
-
-
-def display_path(path: Path) -> str:
-    """``path`` relative to the working directory when it is below it (messages stay short and portable)."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
 
 
 def fold(text: str | None) -> str:

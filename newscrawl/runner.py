@@ -22,7 +22,6 @@ crawl start the CLI in a subprocess.  Exit codes (docs/operations.md):
 from __future__ import annotations
 
 import logging
-import os
 import sys
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -32,6 +31,7 @@ from typing import Any
 from scrapy.crawler import Crawler, CrawlerProcess
 from scrapy.utils.project import get_project_settings
 
+from newscrawl.components.jsonl import check_writable
 from newscrawl.components.run import lock_dir, new_run_id
 from newscrawl.report import NORMAL_FINISH, ProgressLine, human_lines, run_report, site_figures, write_report
 from newscrawl.sites import SiteDeclaration
@@ -125,10 +125,7 @@ def settings_for(site: SiteDeclaration | None, overrides: dict[str, Any] | None 
 
 def _check_writable(directory: Path, what: str) -> None:
     try:
-        directory.mkdir(parents=True, exist_ok=True)
-        probe = directory / f".probe-{os.getpid()}"
-        os.close(os.open(probe, os.O_WRONLY | os.O_CREAT, 0o644))
-        probe.unlink()
+        check_writable(directory)
     except OSError as exc:
         raise CannotStart(f"{what} {directory} is not writable: {exc.strerror or exc}") from None
 

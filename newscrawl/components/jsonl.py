@@ -53,6 +53,14 @@ def output_path(root: Path, site: str, run_id: str, day: str, gzip_output: bool 
     return path
 
 
+def check_writable(directory: Path) -> None:
+    """Create ``directory`` if needed and prove a file can be made in it (raises OSError)."""
+    directory.mkdir(parents=True, exist_ok=True)
+    probe = directory / f".probe-{os.getpid()}"
+    os.close(os.open(probe, os.O_WRONLY | os.O_CREAT, 0o644))
+    probe.unlink()
+
+
 def _fsync_dir(path: Path) -> None:
     fd = os.open(path, os.O_RDONLY)
     try:
@@ -196,18 +204,11 @@ class JsonlWriterPipeline:
             self.run_id, self.day = context.run_id, context.day
         site = getattr(self.crawler.spider, "site_name", None) or "unknown"
         try:
-            self._check_writable(self.root / safe_component(site))
+            check_writable(self.root / safe_component(site))
         except OSError as exc:
             self.stats.set_value("newscrawl/jsonl/fatal", f"output folder not writable: {exc}")
             logger.error("output folder %s is not writable: %s", self.root, exc)
             raise CloseSpider("output_error") from None
-
-    @staticmethod
-    def _check_writable(directory: Path) -> None:
-        directory.mkdir(parents=True, exist_ok=True)
-        probe = directory / f".probe-{os.getpid()}"
-        os.close(os.open(probe, os.O_WRONLY | os.O_CREAT, 0o644))
-        probe.unlink()
 
     def _open(self, site: str) -> tuple[int, Path, int]:
         if site not in self.files:

@@ -192,7 +192,7 @@ class SiteDeclaration(_Strict):
         return bool(re.search(self.article_url, url)) if self.article_url else True
 
 
-def _shown(path: Path) -> str:
+def display_path(path: Path) -> str:
     """The path as errors show it: relative to the working directory when below it."""
     try:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
@@ -222,7 +222,7 @@ def load_site(path: Path) -> SiteDeclaration:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise SiteError(f"{_shown(path)}: (file): cannot read: {exc}") from None
+        raise SiteError(f"{display_path(path)}: (file): cannot read: {exc}") from None
     return parse_site(text, path)
 
 
@@ -231,7 +231,7 @@ def parse_site(text: str, path: Path) -> SiteDeclaration:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise SiteError(f"{_shown(path)}: {_toml_field(text, str(exc))}: not valid TOML: {exc}") from None
+        raise SiteError(f"{display_path(path)}: {_toml_field(text, str(exc))}: not valid TOML: {exc}") from None
     try:
         return SiteDeclaration.model_validate(data)
     except ValidationError as exc:
@@ -245,7 +245,7 @@ def parse_site(text: str, path: Path) -> SiteDeclaration:
         elif err["type"] == "missing":
             message = "required field is missing"
         more = f" (+{len(exc.errors()) - 1} more)" if len(exc.errors()) > 1 else ""
-        line = f"{_shown(path)}: {where or '(file)'}: {message}{more}"
+        line = f"{display_path(path)}: {where or '(file)'}: {message}{more}"
         raise SiteError(" ".join(line.split())) from None
 
 
@@ -261,7 +261,7 @@ def load_all(directory: Path = SITES_DIR) -> tuple[dict[str, SiteDeclaration], l
             errors.append(exc)
             continue
         if site.name in sites:
-            errors.append(SiteError(f"{_shown(path)}: name: duplicate site name {site.name!r} (also in {origin[site.name].name})"))
+            errors.append(SiteError(f"{display_path(path)}: name: duplicate site name {site.name!r} (also in {origin[site.name].name})"))
             continue
         sites[site.name] = site
         origin[site.name] = path
