@@ -227,6 +227,9 @@ def test_server_serves_the_site_with_validators():
 
         assert _get(f"{base}/khong-co-trang-nay.html")[0] == 404
         assert _get(f"{base}/admin/")[0] == 404
+        # Nothing outside the site's folder, and a NUL byte is a 404, not a dropped connection.
+        for path in ("/%2e%2e/%2e%2e/pyproject.toml", "/..%2f..%2fpyproject.toml", "/a%00b.html"):
+            assert _get(base + path)[0] == 404, path
 
 
 def test_render_page_substitutes_the_placeholder():

@@ -32,7 +32,10 @@ def render_page(root: Path, rel_path: str, base_url: str) -> str:
 
 def _resolve(root: Path, url_path: str) -> Path | None:
     """The file a URL path names inside ``root`` (None when outside or missing)."""
-    path = (root / unquote(url_path).lstrip("/")).resolve()
+    try:
+        path = (root / unquote(url_path).lstrip("/")).resolve()
+    except (ValueError, OSError):  # "%00" in the URL: no such file, and no dropped connection
+        return None
     if path != root and root not in path.parents:
         return None
     if path.is_dir():
