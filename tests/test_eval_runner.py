@@ -104,8 +104,9 @@ def dying_extractor(html: str, url: str | None) -> str:
 def test_errors_and_hangs_are_counted_not_fatal(corpus_dir: Path, workers: int):
     corpus = load_corpus(corpus_dir)
     start = time.perf_counter()
-    result = run_extractor(corpus.pages, flaky_extractor, workers=workers, timeout=0.5)
-    assert time.perf_counter() - start < 10
+    # 2 s, not less: a fresh worker on a loaded 2-core machine may take a while to answer an instant page.
+    result = run_extractor(corpus.pages, flaky_extractor, workers=workers, timeout=2.0)
+    assert time.perf_counter() - start < 20  # the hanging page sleeps 30 s: it was cut off
     statuses = {o.key: o.status for o in result.outcomes}
     assert statuses == {"alpha/a1": "ok", "beta/b1": "error", "beta/b2": "timeout", "beta/home": "ok"}
     assert "boom" in next(o.error for o in result.outcomes if o.key == "beta/b1")
