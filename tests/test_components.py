@@ -72,6 +72,23 @@ def test_extract_in_a_worker_process_gives_the_same_article():
         pooled.close_spider()
 
 
+def test_an_extraction_error_is_a_counted_skip_that_leaves_the_url_for_the_next_run(monkeypatch, caplog):
+    from newscrawl.components import extract as extract_module
+    from newscrawl.components.limits import NotNow
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("core bug")
+
+    monkeypatch.setattr(extract_module, "extract_page", broken)
+    crawler = _crawler()
+    pipe = build_from_crawler(ExtractPipeline, crawler)
+    page = FetchedPage(url="https://e.vn/thoi-su/tin-mau.html", body=PAGE.encode(), site="adhoc")
+    with pytest.raises(NotNow):
+        asyncio.run(pipe.process_item(page))
+    assert crawler.stats.get_value("newscrawl/extract/skipped/error") == 1
+    assert "extraction failed on https://e.vn/thoi-su/tin-mau.html: RuntimeError: core bug" in caplog.text
+
+
 def test_extract_skips_binary_with_counted_reason():
     crawler = _crawler()
     pipe = build_from_crawler(ExtractPipeline, crawler)

@@ -16,6 +16,7 @@ from concurrent.futures import ProcessPoolExecutor
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
+from newscrawl.components.limits import NotNow
 from newscrawl.items import FetchedPage
 from newscrawl.sites import load_registry
 from pipelines import Profile, extract
@@ -74,6 +75,12 @@ class ExtractPipeline:
         except NotHtmlError as exc:
             self.stats.inc_value(f"newscrawl/extract/skipped/{exc.reason}")
             raise DropItem(f"not an HTML page ({exc}): {item.url}", log_level="INFO") from None
+        except Exception as exc:
+            # A core bug (or a dead worker process) on one page: counted in the run report, and
+            # NotNow leaves the URL unrecorded so that a later run, with the bug fixed, fetches it again.
+            self.stats.inc_value("newscrawl/extract/skipped/error")
+            logger.error("extraction failed on %s: %s: %s", item.url, type(exc).__name__, exc, exc_info=exc)
+            raise NotNow(f"extraction_error: {item.url}", log_level="DEBUG") from None
         self.stats.inc_value("newscrawl/extract/pages")
         if article.site is None:
             article.site = item.site
