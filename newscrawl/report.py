@@ -186,8 +186,10 @@ class RunReportExtension:
         context = self.crawler.get_extension(RunContext)
         run_id = context.run_id if context else str(stats.get("newscrawl/run/id", "run"))
         site = context.site if context else getattr(spider, "name", "unknown")
-        started = stats.get("start_time") if isinstance(stats.get("start_time"), datetime) else datetime.now(timezone.utc)
-        report = run_report(run_id, {site: site_figures(stats)}, started, stats["finish_time"], status=reason)
+        start, finish = stats.get("start_time"), stats["finish_time"]
+        started = start if isinstance(start, datetime) else datetime.now(timezone.utc)
+        finished = finish if isinstance(finish, datetime) else datetime.now(timezone.utc)
+        report = run_report(run_id, {site: site_figures(stats)}, started, finished, status=reason)
         try:
             path = write_report(self.runs_dir, report)
         except OSError as exc:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -210,7 +211,7 @@ def run_sites(
 
 
 def _crawl(
-    sites: list[SiteDeclaration | None], overrides: dict[str, Any], run_id: str, started: datetime,
+    sites: Sequence[SiteDeclaration | None], overrides: dict[str, Any], run_id: str, started: datetime,
     outcome: RunOutcome, max_error_rate: float, urls: list[str] | None, quiet: bool,
 ) -> RunOutcome:
     # Scrapy installs its own root log handler at LOG_LEVEL; one the CLI set up earlier would

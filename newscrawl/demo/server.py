@@ -104,10 +104,12 @@ class DemoServer:
 
     def __init__(self, root: Path = DEFAULT_ROOT, host: str = "127.0.0.1", port: int = 0) -> None:
         self.root = Path(root).resolve()
-        handler = type("DemoHandler", (_Handler,), {"root": self.root, "base_url": ""})
+        handler: type[_Handler] = type("DemoHandler", (_Handler,), {"root": self.root, "base_url": ""})
         self._httpd = ThreadingHTTPServer((host, port), handler)
         self._httpd.daemon_threads = True
-        self.host, self.port = self._httpd.server_address[:2]
+        bound = self._httpd.server_address
+        self.host = bound[0].decode() if isinstance(bound[0], bytes) else str(bound[0])
+        self.port = int(bound[1])
         self.base_url = f"http://{self.host}:{self.port}"
         handler.base_url = self.base_url
         self._thread: threading.Thread | None = None
