@@ -58,6 +58,12 @@ def parse_sitemap(body: bytes, limit: int = MAX_SITEMAP_ENTRIES) -> Iterator[Ent
                 if key in ("loc", "lastmod", "publication_date", "title") and child.text and key not in fields:
                     fields[key] = child.text.strip()
             elem.clear()
+            # Cleared elements still hang in the tree: drop the processed siblings too, or a
+            # 50,000-URL sitemap keeps 50,000 empty elements alive.
+            parent = elem.getparent()
+            if parent is not None:
+                while elem.getprevious() is not None:
+                    del parent[0]
             if fields.get("loc"):
                 yield Entry(
                     url=fields["loc"],

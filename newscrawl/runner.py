@@ -38,6 +38,7 @@ from newscrawl.report import NORMAL_FINISH, ProgressLine, human_lines, run_repor
 from newscrawl.sites import SiteDeclaration
 from newscrawl.spiders.news import NewsSpider
 from newscrawl.state import LockHeld, SiteLock
+from pipelines.dates import parse_date
 
 EXIT_OK = 0
 EXIT_ERRORS = 1
@@ -177,6 +178,11 @@ def run_sites(
         _check_writable(Path(base.get("NEWSCRAWL_RUNS_DIR")), "runs folder")
         if base.get("NEWSCRAWL_STATE_DIR") != ":memory:":
             _check_writable(Path(base.get("NEWSCRAWL_STATE_DIR")), "state folder")
+        # Checked here too, not only by the CLI: `-s NEWSCRAWL_SINCE=...` bypasses the CLI's check,
+        # and a bad value found inside Scrapy's start-up would end as a traceback.
+        since = base.get("NEWSCRAWL_SINCE")
+        if since and parse_date(str(since)) is None:
+            raise CannotStart(f"could not start: NEWSCRAWL_SINCE: not a date: {since!r}")
     except CannotStart as exc:
         outcome.exit_code = EXIT_CANNOT_START
         outcome.messages.append(str(exc))

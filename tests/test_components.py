@@ -2,6 +2,7 @@
 
 import asyncio
 import json
+import os
 import unicodedata
 import pytest
 from scrapy.exceptions import DropItem
@@ -9,7 +10,7 @@ from scrapy.utils.misc import build_from_crawler
 from scrapy.utils.test import get_crawler
 
 from newscrawl.components.dedup import DedupPipeline
-from newscrawl.components.extract import ExtractPipeline
+from newscrawl.components.extract import ExtractPipeline, extract_page
 from newscrawl.components.jsonl import JsonlWriterPipeline, output_path
 from newscrawl.components.validate import ValidatePipeline
 from newscrawl.items import FetchedPage
@@ -87,6 +88,28 @@ def test_an_extraction_error_is_a_counted_skip_that_leaves_the_url_for_the_next_
         asyncio.run(pipe.process_item(page))
     assert crawler.stats.get_value("newscrawl/extract/skipped/error") == 1
     assert "extraction failed on https://e.vn/thoi-su/tin-mau.html: RuntimeError: core bug" in caplog.text
+
+
+def _worker_dies(*args):
+    os._exit(1)
+
+
+def test_dead_extraction_worker_is_replaced(monkeypatch):
+    import newscrawl.components.extract as component
+
+    page = FetchedPage(url="https://e.vn/thoi-su/tin-mau.html", body=PAGE.encode(), site="adhoc")
+    crawler = _crawler(NEWSCRAWL_EXTRACT_WORKERS=1)
+    pooled = build_from_crawler(ExtractPipeline, crawler)
+    pooled.open_spider()
+    try:
+        monkeypatch.setattr(component, "extract_page", _worker_dies)
+        with pytest.raises(Exception):
+            asyncio.run(pooled.process_item(page))
+        assert crawler.stats.get_value("newscrawl/extract/worker_died") == 1
+        monkeypatch.setattr(component, "extract_page", extract_page)
+        assert asyncio.run(pooled.process_item(page)).title == "Tin mẫu về Hà Nội"
+    finally:
+        pooled.close_spider()
 
 
 def test_extract_skips_binary_with_counted_reason():

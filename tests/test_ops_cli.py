@@ -99,7 +99,8 @@ def test_bad_configuration_cannot_start(dirs, tmp_path):
     (tmp_path / "a-file").write_text("not a folder")
     unusable_locks = ["--demo-base", "http://127.0.0.1:9", "--state-dir", str(state), "--runs-dir", str(runs),
                       "-s", f"NEWSCRAWL_LOCK_DIR={tmp_path / 'a-file' / 'locks'}"]
-    for args in (["no-such-site"], ["--demo-base", "http://127.0.0.1:9", "--since", "last tuesday"], [], unusable_locks):
+    since_setting = ["--demo-base", "http://127.0.0.1:9", "-s", "NEWSCRAWL_SINCE=garbage"]
+    for args in (["no-such-site"], ["--demo-base", "http://127.0.0.1:9", "--since", "last tuesday"], [], unusable_locks, since_setting):
         proc = subprocess.run([sys.executable, "-m", "newscrawl", "crawl", *args, "--output-dir", str(out)],
                               cwd=ROOT, env=env(), capture_output=True, text=True, timeout=120)
         assert proc.returncode == 3, (args, proc.stderr[-2000:])

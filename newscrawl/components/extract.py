@@ -12,6 +12,7 @@ import asyncio
 import logging
 import re
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
@@ -69,7 +70,15 @@ class ExtractPipeline:
         args = (item.body, item.url, match.group(1) if match else None, self._profile(item.site), item.fetched_at)
         try:
             if self.pool is not None:
-                article = await asyncio.get_running_loop().run_in_executor(self.pool, extract_page, *args)
+                try:
+                    article = await asyncio.get_running_loop().run_in_executor(self.pool, extract_page, *args)
+                except BrokenProcessPool:
+                    # A worker died (out of memory, a crash in lxml): this page is lost for this
+                    # run, but the pool is replaced so the pages after it are not.
+                    self.pool.shutdown(wait=False)
+                    self.pool = ProcessPoolExecutor(max_workers=self.workers)
+                    self.stats.inc_value("newscrawl/extract/worker_died")
+                    raise
             else:
                 article = extract_page(*args)
         except NotHtmlError as exc:

@@ -121,10 +121,10 @@ class NewsSpider(scrapy.Spider):
     def parse_section(self, response: Response) -> Iterable[scrapy.Request]:
         if not isinstance(response, TextResponse):
             return
-        for link in self.article_links.extract_links(response):
-            if not self._on_site(link.url):
-                continue
-            if self.site and self.site.article_url and self.site.is_article_url(link.url):
+        # Without an article-URL pattern every menu and footer link would be fetched as an article.
+        links = self.article_links.extract_links(response) if self.site and self.site.article_url else []
+        for link in links:
+            if self._on_site(link.url):
                 request = self._article_request(link.url, {"source": "section", "section": response.url})
                 if request is not None:
                     yield request
