@@ -52,10 +52,15 @@ def absolute_url(href: str | None, base: str) -> str | None:
     if not href or href.startswith(("javascript:", "mailto:", "tel:", "#", "data:")):
         return None
     try:
-        url = urljoin(base, href)
+        if href.startswith(("http://", "https://")):
+            url = href  # already absolute: urljoin would only cost time (profiled: 1/4 of the link pass)
+        else:
+            url = urljoin(base, href)
+        parts = urlsplit(url)
+        parts.hostname  # noqa: B018 - raises ValueError for malformed hosts ("http://[ccpa-preferences]")
     except ValueError:
         return None
-    return url if urlsplit(url).scheme in ("http", "https") else None
+    return url if parts.scheme in ("http", "https") else None
 
 
 def registered_host(url: str) -> str:
@@ -77,11 +82,13 @@ def text_lengths(root: HtmlElement) -> dict[HtmlElement, int]:
     ``text_of`` on every element made the DOM passes 3x slower than trafilatura.
     """
     lengths: dict[HtmlElement, int] = {}
-    for el in reversed(list(root.iter())):
-        if not isinstance(el.tag, str):
-            continue
-        n = len((el.text or "").strip())
+    for el in reversed([e for e in root.iter() if isinstance(e.tag, str)]):
+        n = len(el.text.strip()) if el.text else 0
         for child in el:
-            n += lengths.get(child, 0) + len((child.tail or "").strip())
+            tail = child.tail
+            if tail:
+                n += len(tail.strip())
+            if child in lengths:
+                n += lengths[child]
         lengths[el] = n
     return lengths

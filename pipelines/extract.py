@@ -70,7 +70,7 @@ def extract(html: str | bytes, url: str, profile: Profile | None = None, *, fetc
     work = copy.deepcopy(tree)
     teasers = extract_teasers(work, base, profile.teaser_selectors)
     images, videos, captions = harvest_media(work, base)
-    removed = strip_interface(work, profile.drop_selectors)
+    removed = strip_interface(work, profile.drop_selectors, teasers.lengths)
     removed.update({"teaser_blocks": teasers.blocks_removed, "teaser_lines": teasers.lines_removed, "captions": captions})
     dom_lead = lead_finder.find_lead(work)
     used_hint = _restrict_to_container(work, profile.body_selectors) if profile.body_selectors else False
@@ -101,7 +101,8 @@ def extract(html: str | bytes, url: str, profile: Profile | None = None, *, fetc
     language = language_code(md.get("language")) or profile.language or guess_language(body.text)
     date_languages = [language, "en"] if language else None
     zone = profile.timezone or LANGUAGE_ZONES.get(language or "")
-    md.offer("published_raw", dom_date(tree), "dom")
+    if not md.get("published_raw"):
+        md.offer("published_raw", dom_date(tree), "dom")
     published = parse_date(md.get("published_raw"), zone, date_languages)
     modified = parse_date(md.get("modified_raw"), zone, date_languages)
     text = body.text or None

@@ -42,14 +42,14 @@ def _headline_link(holder: HtmlElement) -> bool:
     return any(len(text_of(a).split()) >= 3 for a in holder.iter("a") if a.get("href"))
 
 
-def _beside_headline(el: HtmlElement, h1: HtmlElement | None, order: dict[HtmlElement, int]) -> bool:
+def _beside_headline(el: HtmlElement, h1: HtmlElement | None) -> bool:
     """After the <h1> and within a few levels of it: a standfirst.  Measured on
     dragnet: blog taglines ("Thoughts, pictures, reviews..."), "If you're new
     here" boxes and product "Description" blocks were prepended as leads (F1 -0.2
     to -0.45 on those pages)."""
     if h1 is None:
         return True
-    if order.get(el, 0) < order.get(h1, 0):
+    if not el.xpath("preceding::h1"):
         return False
     for i, ancestor in enumerate(el.iterancestors()):
         if i >= 4 or ancestor.tag in ("body", "html"):
@@ -62,7 +62,6 @@ def _beside_headline(el: HtmlElement, h1: HtmlElement | None, order: dict[HtmlEl
 def find_lead(tree: HtmlElement) -> str | None:
     """Text of the first lead-classed element of sentence length, or None."""
     h1 = next(iter_elements(tree, ("h1",)), None)
-    order = {el: i for i, el in enumerate(tree.iter())} if h1 is not None else {}
     for el in iter_elements(tree, ("p", "h2", "div", "span", "strong", "h3")):
         # itemprop=description marks the standfirst on schema.org-annotated pages
         # (a trafilatura-set snippet came only from there).
@@ -73,7 +72,7 @@ def find_lead(tree: HtmlElement) -> str | None:
         if any(a.tag in ("nav", "footer", "aside", "a") or (a.tag == "header" and a.find(".//h1") is None)
                for a in el.iterancestors()):
             continue
-        if _in_teaser_card(el) or not _beside_headline(el, h1, order):
+        if _in_teaser_card(el) or not _beside_headline(el, h1):
             continue
         text = text_of(el)
         if 40 <= len(text) <= 800 and len(el.findall(".//p")) <= 1:

@@ -8,28 +8,34 @@ import re
 from functools import lru_cache
 from urllib.parse import urlsplit
 
-from pipelines.dom_utils import HtmlElement, absolute_url, registered_host, text_lengths
+from pipelines.dom_utils import HtmlElement, absolute_url, registered_host
 
 _QUERY_ID = re.compile(r"(^|&)(\w*_?id|p|article|story|news|newsid)=\d{3,}(&|$)", re.I)
+_SECTION_END = re.compile(r"/(tag|tags|topic|chu-de|author|tac-gia|search|tim-kiem|category|video)/?$", re.I)
 _TAXONOMY_SEGMENT = re.compile(r"/(tags?|topics?|chu-de|tu-khoa|authors?|tac-gia|category|categories|search|tim-kiem|schlagwort|thema)/", re.I)
 _ARTICLE_PATH = re.compile(r"(\.s?html?$|\.ece$|\.aspx$|\d{5,}|[^/]*-[^/]*-[^/]*)")
 
 
-@lru_cache(maxsize=8192)
 def is_article_link(url: str | None, page_url: str) -> bool:
     """A link that plausibly leads to another article (not a section, tag or the page itself)."""
     if not url:
         return False
-    parts, page = urlsplit(url), urlsplit(page_url)
-    if (parts.netloc, parts.path.rstrip("/")) == (page.netloc, page.path.rstrip("/")):
-        return False
+    page = urlsplit(page_url)
+    return _is_article_link(url, page.netloc, page.path.rstrip("/"))
+
+
+@lru_cache(maxsize=16384)
+def _is_article_link(url: str, page_host: str, page_path: str) -> bool:
+    parts = urlsplit(url)
     path = parts.path.rstrip("/")
+    if (parts.netloc, path) == (page_host, page_path):
+        return False
     # CMS links that carry the article id in the query: showArticle&art_aid=74416, ?p=15500.
-    if _QUERY_ID.search(parts.query):
+    if parts.query and _QUERY_ID.search(parts.query):
         return True
     if not path or path.count("/") < 1:
         return False
-    if re.search(r"/(tag|tags|topic|chu-de|author|tac-gia|search|tim-kiem|category|video)/?$", path, re.I):
+    if _SECTION_END.search(path):
         return False
     # Tag, topic and author pages, whatever their slug (a VnExpress tag heading
     # /chu-de/nong-nghiep-cong-nghe-cao-5678 was taken for a teaser).
@@ -51,19 +57,31 @@ class LinkIndex:
     def __init__(self, root: HtmlElement, page_url: str) -> None:
         self.page_url = page_url
         elements = [el for el in root.iter() if isinstance(el.tag, str)]
-        self.order = {el: i for i, el in enumerate(elements)}
-        self.lengths = text_lengths(root)
+        #: Every element in document order.
+        self.elements = elements
         self.link_url: dict[HtmlElement, str] = {}
+        page = urlsplit(page_url)
+        page_host, page_path = page.netloc, page.path.rstrip("/")
         for a in root.iter("a"):
             url = absolute_url(a.get("href"), page_url)
-            if url and is_article_link(url, page_url):
+            if url and _is_article_link(url, page_host, page_path):
                 self.link_url[a] = url
+        # One bottom-up pass for both subtree facts (see dom_utils.text_lengths).
+        self.lengths: dict[HtmlElement, int] = {}
         self.links_below: dict[HtmlElement, int] = {}
+        lengths, below, link_url = self.lengths, self.links_below, self.link_url
         for el in reversed(elements):
-            n = 1 if el in self.link_url else 0
+            n = 1 if el in link_url else 0
+            chars = len(el.text.strip()) if el.text else 0
             for child in el:
-                n += self.links_below.get(child, 0)
-            self.links_below[el] = n
+                tail = child.tail
+                if tail:
+                    chars += len(tail.strip())
+                if child in lengths:
+                    chars += lengths[child]
+                    n += below[child]
+            lengths[el] = chars
+            below[el] = n
 
     def length(self, el: HtmlElement) -> int:
         return self.lengths.get(el, 0)

@@ -50,6 +50,8 @@ _DATE_BITS = re.compile(r"(\d{1,2}[:/.-]\d{1,2}([:/.-]\d{2,4})?|\d+ (giờ|phút
 @dataclass
 class TeaserResult:
     related: list[RelatedLink] = field(default_factory=list)
+    #: Text lengths of the page's elements (before the teasers were cut), for later passes.
+    lengths: dict[HtmlElement, int] = field(default_factory=dict)
     blocks_removed: int = 0
     lines_removed: int = 0
 
@@ -274,7 +276,7 @@ def extract_teasers(root: HtmlElement, page_url: str, extra_selectors: tuple[str
             claim(el)
             found.append((el, [label_el] if label_el is not None and label_el is not el else [], teasers))
 
-    for el in index.order:
+    for el in index.elements:
         if el.tag not in _CONTAINER_TAGS or el in claimed or not index.links_below.get(el):
             continue
         label, label_el = _label_of(el, index)
@@ -289,14 +291,14 @@ def extract_teasers(root: HtmlElement, page_url: str, extra_selectors: tuple[str
         extra = [label_el] if label_el is not None and label_el.getparent() is not el else []
         found.append((el, extra, teasers))
 
-    for el in index.order:
+    for el in index.elements:
         if el in claimed or not index.links_below.get(el) and el.tag not in _LINE_TAGS:
             continue
         if el.tag == "a":
             teaser = marked_link(el, index)
         elif el.tag in _HEADING_TAGS[1:]:
             teaser = heading_link(el, index) or inline_teaser(el, index)
-        elif el.tag in _LINE_TAGS and index.length(el) <= 300 and any(True for _ in el.iter("a")):
+        elif el.tag in _LINE_TAGS and index.links_below.get(el) and index.length(el) <= 300:
             teaser = inline_teaser(el, index)
         else:
             continue
@@ -306,7 +308,9 @@ def extract_teasers(root: HtmlElement, page_url: str, extra_selectors: tuple[str
             result.lines_removed += 1
 
     # Document order, so `related` reads like the page.
-    found.sort(key=lambda entry: index.order.get(entry[0], 0))
+    if len(found) > 1:
+        position = {el: i for i, el in enumerate(index.elements)}
+        found.sort(key=lambda entry: position.get(entry[0], 0))
     by_url: dict[str, RelatedLink] = {}
     for el, extras, teasers in found:
         for teaser in teasers:
@@ -322,4 +326,5 @@ def extract_teasers(root: HtmlElement, page_url: str, extra_selectors: tuple[str
         if len(teasers) > 1 or el.tag not in _LINE_TAGS:
             result.blocks_removed += 1
     result.related = list(by_url.values())
+    result.lengths = index.lengths
     return result
