@@ -95,6 +95,11 @@ def parse_date(raw: str | None, timezone_name: str | None = None, languages: lis
     return _finish(parsed, default_tz)
 
 
+#: Languages whose pages print numeric dates day first.  English is left out: US
+#: pages print "11/02/2012" month first (dev: dragnet blogs), UK pages day first.
+DAY_FIRST_LANGUAGES = frozenset(
+    {"vi", "de", "fr", "es", "it", "pt", "nl", "pl", "cs", "da", "no", "nb", "sv", "fi", "ru", "uk", "tr", "id"}
+)
 #: Languages spoken in one time zone: a page that prints local time without an
 #: offset is in that zone (Vietnamese sites print "31/07/2024 - 07:30", no offset).
 LANGUAGE_ZONES = {"vi": "Asia/Ho_Chi_Minh", "ja": "Asia/Tokyo", "ko": "Asia/Seoul", "th": "Asia/Bangkok"}

@@ -140,14 +140,11 @@ def strip_interface(root: HtmlElement, drop_selectors: tuple[str, ...] = (),
         if el.getparent() is not None and lengths.get(el, 0) <= 1000:
             remove(el)
             removed["form"] += 1
-    for el in list(iter_elements(root)):
+    for el in list(iter_elements(root, ("video", "audio"))):
+        remove(el)
+        removed["player"] += 1
+    for el in root.xpath("//*[@class or @id]"):  # filtered in libxml2: most elements have neither
         if el.tag in ("html", "body") or el.getparent() is None:
-            continue
-        if el.tag in ("video", "audio"):
-            remove(el)
-            removed["player"] += 1
-            continue
-        if not (el.get("class") or el.get("id")):
             continue
         tokens = attr_tokens(el)
         if not _WIDGET_CLASS_HINT.search(tokens):

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from urllib.parse import urljoin, urlsplit
 
-from lxml import html
+from lxml import etree, html
 
 from pipelines.text import clean_line
 
@@ -39,9 +39,8 @@ def remove(el: HtmlElement) -> None:
 
 def iter_elements(root: HtmlElement, tags: tuple[str, ...] | None = None) -> Iterator[HtmlElement]:
     """All element nodes (no comments / processing instructions)."""
-    for el in root.iter(tags if tags else None):
-        if isinstance(el.tag, str):
-            yield el
+    # etree.Element as the tag filter skips comments and PIs inside libxml2.
+    yield from root.iter(*tags) if tags else root.iter(etree.Element)
 
 
 @lru_cache(maxsize=8192)  # teaser and media passes resolve the same hrefs many times per page
@@ -82,7 +81,7 @@ def text_lengths(root: HtmlElement) -> dict[HtmlElement, int]:
     ``text_of`` on every element made the DOM passes 3x slower than trafilatura.
     """
     lengths: dict[HtmlElement, int] = {}
-    for el in reversed([e for e in root.iter() if isinstance(e.tag, str)]):
+    for el in reversed(list(root.iter(etree.Element))):
         n = len(el.text.strip()) if el.text else 0
         for child in el:
             tail = child.tail

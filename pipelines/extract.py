@@ -14,7 +14,7 @@ from datetime import datetime, timezone
 
 from pipelines import lead as lead_finder
 from pipelines.body import Body, contains_most_of, extract_body, filter_lines, long_paragraph_beside_headline, missed_long_paragraph, recall_options
-from pipelines.dates import LANGUAGE_ZONES, dom_date, parse_date
+from pipelines.dates import DAY_FIRST_LANGUAGES, LANGUAGE_ZONES, dom_date, parse_date
 from pipelines.dom_clean import strip_interface
 from pipelines.html_input import NotHtmlError, decode_html, parse_html
 from pipelines.language import guess_language
@@ -101,7 +101,7 @@ def extract(html: str | bytes, url: str, profile: Profile | None = None, *, fetc
     language = language_code(md.get("language")) or profile.language or guess_language(body.text)
     date_languages = [language, "en"] if language else None
     zone = profile.timezone or LANGUAGE_ZONES.get(language or "")
-    if not md.get("published_raw"):
+    if not md.get("published_raw") and (language or "") in DAY_FIRST_LANGUAGES:
         md.offer("published_raw", dom_date(tree), "dom")
     published = parse_date(md.get("published_raw"), zone, date_languages)
     modified = parse_date(md.get("modified_raw"), zone, date_languages)

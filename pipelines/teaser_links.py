@@ -8,6 +8,8 @@ import re
 from functools import lru_cache
 from urllib.parse import urlsplit
 
+from lxml import etree
+
 from pipelines.dom_utils import HtmlElement, absolute_url, registered_host
 
 _QUERY_ID = re.compile(r"(^|&)(\w*_?id|p|article|story|news|newsid)=\d{3,}(&|$)", re.I)
@@ -56,7 +58,7 @@ class LinkIndex:
 
     def __init__(self, root: HtmlElement, page_url: str) -> None:
         self.page_url = page_url
-        elements = [el for el in root.iter() if isinstance(el.tag, str)]
+        elements = list(root.iter(etree.Element))
         #: Every element in document order.
         self.elements = elements
         self.link_url: dict[HtmlElement, str] = {}
