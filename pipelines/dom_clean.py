@@ -113,9 +113,12 @@ _WIDGET_WORDS = (
 )
 
 
+_WIDGET_WORD = re.compile("|".join(map(re.escape, _WIDGET_WORDS)))
+
+
 def _may_be_widget_text(text: str) -> bool:
     low = text.lower()
-    return low.endswith(("x", "x, selected")) or any(word in low for word in _WIDGET_WORDS)
+    return low.endswith(("x", "x, selected")) or _WIDGET_WORD.search(low) is not None
 
 
 def strip_interface(root: HtmlElement, drop_selectors: tuple[str, ...] = (),

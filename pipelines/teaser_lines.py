@@ -22,6 +22,11 @@ INLINE_MARKER = re.compile(
 
 
 def inline_teaser(el: HtmlElement, index: LinkIndex) -> RelatedLink | None:
+    # The marker opens the line: test the first text piece before building the
+    # whole line's text (this check runs on every short element holding a link).
+    first = next((t for t in el.itertext() if t.strip()), "")
+    if not INLINE_MARKER.match(first) and len(first.strip()) > 12:  # a short piece may be half a marker
+        return None
     links = [a for a in el.iter("a") if absolute_url(a.get("href"), index.page_url)]
     if len(links) != 1:
         return None
