@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import statistics
 import sys
 import time
 import tracemalloc

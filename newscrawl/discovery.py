@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import gzip
 import io
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 import feedparser
 from lxml import etree
@@ -92,8 +92,8 @@ def parse_feed(body: bytes) -> list[Entry]:
             # `published` with a DeprecationWarning.
             Entry(
                 url=link,
-                lastmod=item["updated"] if "updated" in item.keys() else None,
-                published=item["published"] if "published" in item.keys() else None,
+                lastmod=item["updated"] if "updated" in item.keys() else None,  # noqa: SIM118
+                published=item["published"] if "published" in item.keys() else None,  # noqa: SIM118
                 title=item.get("title"),
             )
         )

@@ -13,7 +13,7 @@ import json
 import logging
 import sys
 from collections.abc import Callable, Mapping
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from time import monotonic
 from typing import Any, TextIO
@@ -44,7 +44,7 @@ def _by_prefix(stats: Mapping[str, Any], prefix: str) -> dict[str, int]:
 
 def _iso(value: Any) -> str | None:
     if isinstance(value, datetime):
-        return (value if value.tzinfo else value.replace(tzinfo=timezone.utc)).replace(microsecond=0).isoformat()
+        return (value if value.tzinfo else value.replace(tzinfo=UTC)).replace(microsecond=0).isoformat()
     return str(value) if value else None
 
 
@@ -182,13 +182,13 @@ class RunReportExtension:
 
         stats = dict(self.crawler.stats.get_stats()) if self.crawler.stats else {}
         stats.setdefault("finish_reason", reason)
-        stats.setdefault("finish_time", datetime.now(timezone.utc))
+        stats.setdefault("finish_time", datetime.now(UTC))
         context = self.crawler.get_extension(RunContext)
         run_id = context.run_id if context else str(stats.get("newscrawl/run/id", "run"))
         site = context.site if context else getattr(spider, "name", "unknown")
         start, finish = stats.get("start_time"), stats["finish_time"]
-        started = start if isinstance(start, datetime) else datetime.now(timezone.utc)
-        finished = finish if isinstance(finish, datetime) else datetime.now(timezone.utc)
+        started = start if isinstance(start, datetime) else datetime.now(UTC)
+        finished = finish if isinstance(finish, datetime) else datetime.now(UTC)
         report = run_report(run_id, {site: site_figures(stats)}, started, finished, status=reason)
         try:
             path = write_report(self.runs_dir, report)

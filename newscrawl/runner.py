@@ -25,7 +25,7 @@ import logging
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -169,7 +169,7 @@ def run_sites(
     quiet: bool = False,
 ) -> RunOutcome:
     """Crawl ``sites`` together as one run: lock, crawl, write the report, pick the exit code."""
-    started = datetime.now(timezone.utc)
+    started = datetime.now(UTC)
     base = settings_for(None, overrides)
     run_id = base.get("NEWSCRAWL_RUN_ID") or new_run_id(started)
     outcome = RunOutcome(run_id=run_id, exit_code=EXIT_OK)
@@ -240,7 +240,7 @@ def _crawl(
         looping.start(1.0, now=False)
     process.start()
     progress.done()
-    finished = datetime.now(timezone.utc)
+    finished = datetime.now(UTC)
     figures = {}
     for name, crawler in crawlers:
         stats = dict(crawler.stats.get_stats()) if crawler.stats else {}

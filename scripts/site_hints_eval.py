@@ -29,9 +29,9 @@ from urllib.parse import urlsplit
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from newscrawl.sites.declaration import SiteDeclaration, load_registry
-from pipelines import Profile, extract
-from pipelines.evaluation.corpus import load_corpus
+from newscrawl.sites.declaration import SiteDeclaration, load_registry  # noqa: E402 (after the sys.path set-up)
+from pipelines import Profile, extract  # noqa: E402 (after the sys.path set-up)
+from pipelines.evaluation.corpus import load_corpus  # noqa: E402 (after the sys.path set-up)
 
 #: Differences below this are rounding noise, not a hint doing harm.
 TOLERANCE = 1e-6

@@ -4,8 +4,8 @@ import gzip
 import json
 
 from newscrawl.cli import main
-from newscrawl.demo.server import render_page
 from newscrawl.cli.demo import DEMO_ROOT
+from newscrawl.demo.server import render_page
 
 SEED = "thoi-su/24-nghin-mo-hinh-dan-van-kheo.html"
 

@@ -4,6 +4,7 @@ import asyncio
 import json
 import os
 import unicodedata
+
 import pytest
 from scrapy.exceptions import DropItem
 from scrapy.utils.misc import build_from_crawler
@@ -12,6 +13,7 @@ from scrapy.utils.test import get_crawler
 from newscrawl.components.dedup import DedupPipeline
 from newscrawl.components.extract import ExtractPipeline, extract_page
 from newscrawl.components.jsonl import JsonlWriterPipeline, output_path
+from newscrawl.components.limits import NotNow
 from newscrawl.components.validate import ValidatePipeline
 from newscrawl.items import FetchedPage
 from newscrawl.spiders.news import NewsSpider
@@ -103,7 +105,7 @@ def test_dead_extraction_worker_is_replaced(monkeypatch):
     pooled.open_spider()
     try:
         monkeypatch.setattr(component, "extract_page", _worker_dies)
-        with pytest.raises(Exception):
+        with pytest.raises(NotNow):  # counted, and fetched again next run
             asyncio.run(pooled.process_item(page))
         assert crawler.stats.get_value("newscrawl/extract/worker_died") == 1
         monkeypatch.setattr(component, "extract_page", extract_page)

@@ -137,7 +137,7 @@ def test_expected_strings_are_on_the_page(rel):
     urls = [urljoin(BASE, r["url"]) for r in spec["related"]]
     assert len(urls) == len(set(urls)), "a teaser URL is listed twice"
     assert f"{BASE}/{rel}" not in urls
-    for r, url in zip(spec["related"], urls):
+    for r, url in zip(spec["related"], urls, strict=True):
         assert url in links, f"teaser not linked: {r['url']}"
         for field in ("title", "summary"):
             if r[field] is not None:

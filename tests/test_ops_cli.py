@@ -11,10 +11,10 @@ import time
 from pathlib import Path
 
 import pytest
+from ops_helpers import DEMO_SITE, ROOT, copy_demo_site, crawl, env, read_outputs, report_of
 
 from newscrawl.settings import ITEM_PIPELINES
 from newscrawl.state import SiteLock
-from ops_helpers import DEMO_SITE, ROOT, copy_demo_site, crawl, env, read_outputs, report_of
 
 pytestmark = pytest.mark.skipif(not (DEMO_SITE / "expected.json").exists(), reason="no demo site")
 N_ARTICLES = sum(1 for s in json.loads((DEMO_SITE / "expected.json").read_text(encoding="utf-8"))["pages"].values()

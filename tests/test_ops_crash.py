@@ -16,7 +16,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from ops_helpers import DEMO_SITE, ROOT, copy_demo_site, crawl_cmd, env, read_outputs
 
 pytestmark = pytest.mark.skipif(not (DEMO_SITE / "robots.txt").exists(), reason="no demo site")

@@ -17,7 +17,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-
 from ops_helpers import DEMO_SITE, copy_demo_site, crawl, read_outputs, report_of
 
 pytestmark = pytest.mark.skipif(not (DEMO_SITE / "expected.json").exists(), reason="no demo site")

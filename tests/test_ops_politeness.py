@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import threading
 import time
+from datetime import UTC
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-
-from newscrawl.state.policy import decide
-from newscrawl.middlewares.retry_after import retry_after_seconds
 from ops_helpers import DEMO_SITE, ROOT, env, read_outputs, report_of
+
+from newscrawl.middlewares.retry_after import retry_after_seconds
+from newscrawl.state.policy import decide
 
 pytestmark = pytest.mark.skipif(not (DEMO_SITE / "expected.json").exists(), reason="no demo site")
 ARTICLE = "world/central-vietnam-braces-for-heavy-rain.html"
@@ -129,7 +130,7 @@ def test_retry_after_is_honoured_before_asking_again(tmp_path, server):
 def test_retry_after_values():
     assert retry_after_seconds("120") == 120
     assert retry_after_seconds("nonsense") is None
-    from datetime import datetime, timezone
-    now = datetime(2024, 7, 31, 10, 0, tzinfo=timezone.utc)
+    from datetime import datetime
+    now = datetime(2024, 7, 31, 10, 0, tzinfo=UTC)
     assert retry_after_seconds("Wed, 31 Jul 2024 10:00:30 GMT", now) == 30
     assert decide(None, {}).action == "fetch"

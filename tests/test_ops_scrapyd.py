@@ -19,7 +19,6 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-
 from ops_helpers import DEMO_SITE, ROOT, copy_demo_site, read_outputs
 
 pytestmark = pytest.mark.skipif(not (DEMO_SITE / "robots.txt").exists(), reason="no demo site")

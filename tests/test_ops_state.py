@@ -46,9 +46,8 @@ def test_decisions():
 
 
 def test_site_lock_is_exclusive_and_released(tmp_path):
-    with SiteLock(tmp_path, "demo"):
-        with pytest.raises(LockHeld, match="another crawl of this site is running"):
-            SiteLock(tmp_path, "demo").acquire()
+    with SiteLock(tmp_path, "demo"), pytest.raises(LockHeld, match="another crawl of this site is running"):
+        SiteLock(tmp_path, "demo").acquire()
     SiteLock(tmp_path, "demo").acquire().release()
 
 

@@ -22,9 +22,9 @@ import json
 import logging
 import os
 import re
-from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -112,7 +112,7 @@ def update_latest(site_dir: Path, final: Path, run_id: str, lines: int) -> None:
     except (OSError, ValueError):
         pass
     record = {"run_id": run_id, "path": str(final.relative_to(site_dir)), "articles": lines,
-              "updated_at": datetime.now(timezone.utc).replace(microsecond=0).isoformat()}
+              "updated_at": datetime.now(UTC).replace(microsecond=0).isoformat()}
     write_atomic(latest, (json.dumps(record, indent=1) + "\n").encode())
 
 
@@ -181,7 +181,7 @@ class JsonlWriterPipeline:
         self.stats = crawler.stats
         self.root = Path(settings.get("NEWSCRAWL_OUTPUT_DIR", "data/articles"))
         self.gzip = settings.getbool("NEWSCRAWL_OUTPUT_GZIP", False)
-        started = datetime.now(timezone.utc)
+        started = datetime.now(UTC)
         self.run_id = settings.get("NEWSCRAWL_RUN_ID") or started.strftime("%Y%m%dT%H%M%SZ")
         # The run's start day, so that one run writes one file per site even across midnight.
         self.day = started.strftime("%Y-%m-%d")

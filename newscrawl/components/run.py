@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import secrets
 import sqlite3
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from scrapy import signals
@@ -28,7 +28,7 @@ logger = logging.getLogger(__name__)
 
 def new_run_id(now: datetime | None = None) -> str:
     """Sortable by start time; the random tail keeps two runs started in one second apart."""
-    now = now or datetime.now(timezone.utc)
+    now = now or datetime.now(UTC)
     return f"{now:%Y%m%dT%H%M%SZ}-{secrets.token_hex(3)}"
 
 
@@ -42,7 +42,7 @@ class RunContext:
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
         self.settings = crawler.settings
-        self.started = datetime.now(timezone.utc)
+        self.started = datetime.now(UTC)
         self.run_id: str = self.settings.get("NEWSCRAWL_RUN_ID") or new_run_id(self.started)
         self.day = self.started.strftime("%Y-%m-%d")
         self.site: str = getattr(crawler.spider, "site_name", None) or "unknown"

@@ -18,7 +18,7 @@ is stashed by the incremental spider middleware in ``RunContext.pending``.
 from __future__ import annotations
 
 import logging
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from scrapy import signals
@@ -121,7 +121,7 @@ def fetched_state(context: RunContext, response: Response) -> UrlState | None:
         return None
     url = (response.meta.get("redirect_urls") or [response.url])[0]
     known = context.state.get_url(url) or UrlState(url=url, site=context.site)
-    known.last_fetch = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    known.last_fetch = datetime.now(UTC).replace(microsecond=0).isoformat()
     known.last_status = response.status
     known.etag = _header(response, b"ETag")
     known.last_modified = _header(response, b"Last-Modified")

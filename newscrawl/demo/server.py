@@ -9,6 +9,7 @@ paths serve their ``index.html``.  Run ``python -m newscrawl.demo.server``.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import hashlib
 import mimetypes
 import threading
@@ -72,7 +73,7 @@ class _Handler(BaseHTTPRequestHandler):
         else:
             ctype = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         mtime = int(path.stat().st_mtime)
-        etag = '"%s"' % hashlib.sha1(data).hexdigest()[:20]
+        etag = f'"{hashlib.sha1(data).hexdigest()[:20]}"'
         headers = {"Last-Modified": formatdate(mtime, usegmt=True), "ETag": etag}
         if self._not_modified(etag, mtime):
             return self._send(HTTPStatus.NOT_MODIFIED, None, ctype, False, headers)
@@ -114,7 +115,7 @@ class DemoServer:
         handler.base_url = self.base_url
         self._thread: threading.Thread | None = None
 
-    def start(self) -> "DemoServer":
+    def start(self) -> DemoServer:
         if self._thread is None:
             self._thread = threading.Thread(target=self._httpd.serve_forever, name="demo-server", daemon=True)
             self._thread.start()
@@ -127,7 +128,7 @@ class DemoServer:
             self._thread = None
         self._httpd.server_close()
 
-    def __enter__(self) -> "DemoServer":
+    def __enter__(self) -> DemoServer:
         return self.start()
 
     def __exit__(self, *exc) -> None:
@@ -142,10 +143,8 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     with DemoServer(args.root, host=args.host, port=args.port) as server:
         print(server.base_url, flush=True)
-        try:
+        with contextlib.suppress(KeyboardInterrupt):
             threading.Event().wait()
-        except KeyboardInterrupt:
-            pass
 
 
 if __name__ == "__main__":

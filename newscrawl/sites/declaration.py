@@ -10,12 +10,12 @@ error is one line naming the file, the field and what is wrong.
 from __future__ import annotations
 
 import re
+import tomllib
 from pathlib import Path
 from typing import Literal
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-import tomllib
 from cssselect import GenericTranslator, SelectorError
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import AsyncIterator, Iterable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -154,7 +154,7 @@ class NewsSpider(scrapy.Spider):
             site=self.site_name,
             status=response.status,
             encoding=response.encoding if isinstance(response, TextResponse) else None,
-            fetched_at=datetime.now(timezone.utc).replace(microsecond=0).isoformat(),
+            fetched_at=datetime.now(UTC).replace(microsecond=0).isoformat(),
             discovery=dict(response.meta.get("discovery") or {}),
             headers=headers,
         )

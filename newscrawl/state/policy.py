@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import email.utils
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Literal
 
 from newscrawl.state.base import UrlState
@@ -45,7 +45,7 @@ def parse_date(value: str | None) -> datetime | None:
             return None
     if parsed is None:
         return None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
 def discovery_date(discovery: dict[str, str | None]) -> datetime | None:

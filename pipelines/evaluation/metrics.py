@@ -19,11 +19,11 @@ import re
 import statistics
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, Optional
+from typing import Any
 
 __all__ = ["PRF", "tokenize", "shingles", "shingle_prf", "aggregate", "teaser_scores", "ui_leaks", "coverage"]
 
-PRF = tuple[Optional[float], Optional[float], Optional[float]]
+PRF = tuple[float | None, float | None, float | None]
 
 _WORD_RE = re.compile(r"\w+")
 # Scripts written without spaces; ``\w+`` glues them into clause-long tokens, so an analysis of

@@ -189,7 +189,7 @@ def _rate_cell(rate: dict[str, Any]) -> str:
 def _table(header: list[str], rows: list[list[str]]) -> list[str]:
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
     def line(row: list[str]) -> str:
-        return "  ".join(cell.ljust(w) if i == 0 else cell.rjust(w) for i, (cell, w) in enumerate(zip(row, widths)))
+        return "  ".join(cell.ljust(w) if i == 0 else cell.rjust(w) for i, (cell, w) in enumerate(zip(row, widths, strict=True)))
     return [line(header), "  ".join("-" * w for w in widths), *(line(row) for row in rows)]
 
 
