@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from lxml import etree
+
 from pipelines.dom_utils import HtmlElement, attr_tokens, iter_elements, remove, text_lengths, text_of
 
 # Class/id fragments of media players (video.js, JW Player, Plyr, MediaElement,
@@ -146,8 +148,8 @@ def strip_interface(root: HtmlElement, drop_selectors: tuple[str, ...] = (),
     for el in list(iter_elements(root, ("video", "audio"))):
         remove(el)
         removed["player"] += 1
-    for el in root.xpath("//*[@class or @id]"):  # filtered in libxml2: most elements have neither
-        if el.tag in ("html", "body") or el.getparent() is None:
+    for el in list(root.iter(etree.Element)):
+        if not (el.get("class") or el.get("id")) or el.tag in ("html", "body") or el.getparent() is None:
             continue
         tokens = attr_tokens(el)
         if not _WIDGET_CLASS_HINT.search(tokens):

@@ -20,7 +20,7 @@ from pipelines.html_input import NotHtmlError, decode_html, parse_html
 from pipelines.language import guess_language
 from pipelines.media import harvest_media
 from pipelines.metadata import language_code, read_metadata
-from pipelines.pagetype import classify
+from pipelines.pagetype import classify, is_forum_thread
 from pipelines.profile import Profile
 from pipelines.quality import assess
 from pipelines.schema import Article, Extraction, FieldProvenance
@@ -67,7 +67,10 @@ def extract(html: str | bytes, url: str, profile: Profile | None = None, *, fetc
     base = url if urlsplit(url).netloc else (md.get("canonical_url") or UNKNOWN_ORIGIN)
     if base == UNKNOWN_ORIGIN:
         warnings.append("no_page_url")
-    work = copy.deepcopy(tree)
+    # What the later steps need from the untouched page is read now; the tree is then
+    # cleaned in place (a deep copy cost as much as the metadata pass).
+    forum = is_forum_thread(tree, url)
+    work = tree
     teasers = extract_teasers(work, base, profile.teaser_selectors)
     images, videos, captions = harvest_media(work, base)
     removed = strip_interface(work, profile.drop_selectors, teasers.lengths)
@@ -97,12 +100,14 @@ def extract(html: str | bytes, url: str, profile: Profile | None = None, *, fetc
     if dom_lead and body.blocks and " ".join(words(dom_lead)[:12]) not in " ".join(words(body.text)):
         body = Body(blocks=[dom_lead, *body.blocks], headings=body.headings, lines_filtered=body.lines_filtered)
 
-    page_type = classify(md, url, body.word_count, len(teasers.related), tree)
+    page_type = classify(md, url, body.word_count, len(teasers.related), forum=forum)
     language = language_code(md.get("language")) or profile.language or guess_language(body.text)
     date_languages = [language, "en"] if language else None
     zone = profile.timezone or LANGUAGE_ZONES.get(language or "")
     if not md.get("published_raw") and (language or "") in DAY_FIRST_LANGUAGES:
-        md.offer("published_raw", dom_date(tree), "dom")
+        # On the cleaned tree: date lines are not widgets, and comments (whose times
+        # would come first in some layouts) are gone.
+        md.offer("published_raw", dom_date(work), "dom")
     published = parse_date(md.get("published_raw"), zone, date_languages)
     modified = parse_date(md.get("modified_raw"), zone, date_languages)
     text = body.text or None

@@ -62,7 +62,9 @@ def _beside_headline(el: HtmlElement, h1: HtmlElement | None) -> bool:
 def find_lead(tree: HtmlElement) -> str | None:
     """Text of the first lead-classed element of sentence length, or None."""
     h1 = next(iter_elements(tree, ("h1",)), None)
-    for el in iter_elements(tree, ("p", "h2", "div", "span", "strong", "h3")):
+    for el in tree.iter("p", "h2", "div", "span", "strong", "h3"):
+        if not (el.get("class") or el.get("id") or el.get("itemprop")):
+            continue
         # itemprop=description marks the standfirst on schema.org-annotated pages
         # (a trafilatura-set snippet came only from there).
         if not (_LEAD_CLASS.search(attr_tokens(el)) or el.get("itemprop") == "description"):
@@ -72,9 +74,10 @@ def find_lead(tree: HtmlElement) -> str | None:
         if any(a.tag in ("nav", "footer", "aside", "a") or (a.tag == "header" and a.find(".//h1") is None)
                for a in el.iterancestors()):
             continue
-        if _in_teaser_card(el) or not _beside_headline(el, h1):
-            continue
         text = text_of(el)
-        if 40 <= len(text) <= 800 and len(el.findall(".//p")) <= 1:
-            return text
+        if not (40 <= len(text) <= 800) or len(el.findall(".//p")) > 1:
+            continue
+        if not _beside_headline(el, h1) or _in_teaser_card(el):
+            continue
+        return text
     return None

@@ -30,6 +30,10 @@ def _img_url(img: HtmlElement, base: str) -> str | None:
 def _caption_for(img: HtmlElement) -> list[HtmlElement]:
     """Caption elements that belong to ``img``: figcaption, a caption-classed sibling, a caption table row."""
     container = next((a for a in img.iterancestors() if a.tag in ("figure", "table")), None)
+    # A big table is page layout, not a picture frame: searching it for captions per
+    # image cost O(page) for every image on 2008-era pages.
+    if container is not None and container.tag == "table" and len(container.findall(".//tr")) > 4:
+        container = None
     if container is not None:
         found = [el for el in container.iter() if isinstance(el.tag, str) and (el.tag == "figcaption" or _CAPTION_CLASS.search(attr_tokens(el)))]
         if found:
@@ -37,7 +41,7 @@ def _caption_for(img: HtmlElement) -> list[HtmlElement]:
         # Vietnamese "picture" tables: image row, caption row.  Only small tables:
         # 2008-era sites lay out the whole page as a table, and its first text row
         # is the story (measured: a l3s page lost 480 of 488 words).
-        if container.tag == "table" and len(container.findall(".//tr")) <= 4 and len(text_of(container)) <= 500:
+        if container.tag == "table" and len(text_of(container)) <= 500:
             rows = [tr for tr in container.iter("tr") if tr.find(".//img") is None and text_of(tr)]
             return rows[:1]
     parent = img.getparent()

@@ -41,7 +41,7 @@ def is_forum_thread(tree: HtmlElement | None, url: str) -> bool:
     return len(tree.xpath(_POST_IDS, namespaces=_RE_NS)) >= MIN_FORUM_POSTS
 
 
-def classify(md: Metadata, url: str, word_count: int, teaser_count: int, tree: HtmlElement | None = None) -> str:
+def classify(md: Metadata, url: str, word_count: int, teaser_count: int, *, forum: bool = False) -> str:
     """One of the schema's page types: article, listing, hub, forum, error, empty."""
     title = md.get("title") or ""
     if _ERROR_TITLE.search(title) and word_count < 150:
@@ -51,7 +51,7 @@ def classify(md: Metadata, url: str, word_count: int, teaser_count: int, tree: H
     path = urlsplit(url).path
     if word_count == 0:
         return "hub" if teaser_count >= 5 else "empty"
-    if is_forum_thread(tree, url):
+    if forum:
         return "forum"
     # A site's front page is a hub when it shows many teasers; 2008-era pages saved
     # under their site's root URL with one story and no teasers stay articles.
