@@ -123,6 +123,18 @@ def _may_be_widget_text(text: str) -> bool:
     return low.endswith(("x", "x, selected")) or _WIDGET_WORD.search(low) is not None
 
 
+#: Never text of the page; removed before any other pass so that no length or
+#: link count includes them (inline scripts inflated container lengths) and every
+#: later walk is shorter.  <noscript> stays until media is harvested (lazy images).
+_NEVER_TEXT_TAGS = ("script", "style", "template", "svg", "canvas", "button", "select", "textarea", "input")
+
+
+def drop_non_content(root: HtmlElement) -> None:
+    for el in list(iter_elements(root, _NEVER_TEXT_TAGS)):
+        if el.getparent() is not None:
+            remove(el)
+
+
 def strip_interface(root: HtmlElement, drop_selectors: tuple[str, ...] = (),
                     lengths: dict[HtmlElement, int] | None = None) -> Counter:
     """Remove players, widgets, comments and promos from ``root`` in place; counts by kind.

@@ -15,7 +15,7 @@ from datetime import datetime, timezone
 from pipelines import lead as lead_finder
 from pipelines.body import Body, contains_most_of, extract_body, filter_lines, long_paragraph_beside_headline, missed_long_paragraph, recall_options
 from pipelines.dates import DAY_FIRST_LANGUAGES, LANGUAGE_ZONES, dom_date, parse_date
-from pipelines.dom_clean import strip_interface
+from pipelines.dom_clean import drop_non_content, strip_interface
 from pipelines.html_input import NotHtmlError, decode_html, parse_html
 from pipelines.language import guess_language
 from pipelines.media import harvest_media
@@ -71,6 +71,7 @@ def extract(html: str | bytes, url: str, profile: Profile | None = None, *, fetc
     # cleaned in place (a deep copy cost as much as the metadata pass).
     forum = is_forum_thread(tree, url)
     work = tree
+    drop_non_content(work)
     teasers = extract_teasers(work, base, profile.teaser_selectors)
     images, videos, captions = harvest_media(work, base)
     removed = strip_interface(work, profile.drop_selectors, teasers.lengths)
