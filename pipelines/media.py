@@ -14,6 +14,19 @@ from pipelines.schema import Image, Video
 _CAPTION_CLASS = re.compile(r"(^|[\s_-])(caption|figcaption|image-?caption|photo-?caption|img-?caption|chuthich|chu-thich|desc-?img|pic-?desc|credit)(?=$|[\s_-])", re.I)
 _EMBED_HOST = re.compile(r"(youtube\.com|youtu\.be|vimeo\.com|dailymotion\.com|facebook\.com/plugins/video|player\.|/embed/)", re.I)
 MAX_IMAGES = 40
+# Site furniture, not story images: logos, avatars (the commenter's, the author's), icons, spacers.
+_FURNITURE_URL = re.compile(r"(logo|avatar|icon|sprite|spacer|blank|pixel|badge|emoji|placeholder)[^/]*$", re.I)
+_FURNITURE_CLASS = re.compile(r"(^|[\s_-])(logo|avatar|icon|comments?|binh-?luan|author|profile)(?=$|[\s_-])", re.I)
+_FURNITURE_TAGS = {"header", "nav", "footer"}
+
+
+def _is_furniture(img: HtmlElement, url: str) -> bool:
+    if _FURNITURE_URL.search(url.split("?", 1)[0]) or _FURNITURE_CLASS.search(attr_tokens(img)):
+        return True
+    for depth, ancestor in enumerate(img.iterancestors()):
+        if ancestor.tag in _FURNITURE_TAGS or (depth < 6 and _FURNITURE_CLASS.search(attr_tokens(ancestor))):
+            return True
+    return False
 
 
 def _img_url(img: HtmlElement, base: str) -> str | None:
@@ -73,7 +86,7 @@ def harvest_media(root: HtmlElement, base: str) -> tuple[list[Image], list[Video
         if not url or url in seen or len(images) >= MAX_IMAGES:
             continue
         width = img.get("width") or ""
-        if width.isdigit() and int(width) < 100:  # icons, avatars, tracking pixels
+        if width.isdigit() and int(width) < 100 or _is_furniture(img, url):  # icons, avatars, tracking pixels
             continue
         seen.add(url)
         alt = (img.get("alt") or "").strip() or None
