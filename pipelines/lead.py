@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from lxml import etree
+
 from pipelines.dom_utils import HtmlElement, attr_tokens, iter_elements, text_of
 
 _LEAD_CLASS = re.compile(
@@ -42,26 +44,87 @@ def _headline_link(holder: HtmlElement) -> bool:
     return any(len(text_of(a).split()) >= 3 for a in holder.iter("a") if a.get("href"))
 
 
-def _beside_headline(el: HtmlElement, h1: HtmlElement | None) -> bool:
-    """After the <h1> and within a few levels of it: a standfirst.  Measured on
-    dragnet: blog taglines ("Thoughts, pictures, reviews..."), "If you're new
-    here" boxes and product "Description" blocks were prepended as leads (F1 -0.2
-    to -0.45 on those pages)."""
-    if h1 is None:
+#: Text allowed between the headline and its standfirst (byline, date, a photo
+#: caption).  Measured on dragnet: product boxes ("Description ...") in a sidebar
+#: four levels from the <h1> and blog taglines before the story headline were taken
+#: as leads (precision 0.97 -> 0.6 on those pages); standfirsts follow the headline.
+LEAD_GAP_CHARS = 400
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _headline(tree: HtmlElement, title: str | None) -> HtmlElement | None:
+    """The story's headline element: the first h1-h3 whose text is (part of) the
+    page title or the document <title>, else the first non-empty <h1>.  Blogs put
+    the site name in an <h1> and the post title in a later <h1> or <h2> (dragnet: a
+    tagline under the site name was prepended as the lead)."""
+    title_el = tree.find(".//title")
+    # A site name ("TED Blog") as title matches sidebar headings: titles this short are not used.
+    titles = [t for t in {_fold(title or ""), _fold(text_of(title_el) if title_el is not None else "")} if len(t) >= 20]
+    first_h1 = None
+    for h in iter_elements(tree, ("h1", "h2", "h3")):
+        text = _fold(text_of(h))
+        if not text:
+            continue
+        # The title may carry a site suffix; a heading that merely mentions a
+        # title ("Find stories on the TED Blog about:") is not the headline.
+        if len(text) >= 10 and any(text in t or (t in text and len(text) <= len(t) + 20) for t in titles):
+            return h
+        if first_h1 is None and h.tag == "h1":
+            first_h1 = h
+    return first_h1
+
+
+def _text_between(root: HtmlElement, first: HtmlElement, second: HtmlElement, limit: int) -> int | None:
+    """Characters of text after ``first``'s subtree and before ``second`` in
+    document order (at most ``limit`` + a block), or None if ``second`` does not follow."""
+    after, chars = False, 0
+    for event, node in etree.iterwalk(root, events=("start", "end")):
+        if not isinstance(node.tag, str):
+            continue
+        if event == "start":
+            if node is second:
+                return chars if after else None
+            if after and node.text:
+                chars += len(node.text.strip())
+        else:
+            if node is first:
+                after = True
+            if after and node.tail:
+                chars += len(node.tail.strip())
+        if chars > limit:
+            return chars
+    return None
+
+
+def _beside_headline(el: HtmlElement, headline: HtmlElement | None, root: HtmlElement) -> bool:
+    """Shortly after the headline in reading order: a standfirst."""
+    if headline is None:
         return True
-    if not el.xpath("preceding::h1"):
-        return False
-    for i, ancestor in enumerate(el.iterancestors()):
-        if i >= 4 or ancestor.tag in ("body", "html"):
+    gap = _text_between(root, headline, el, LEAD_GAP_CHARS)
+    return gap is not None and gap <= LEAD_GAP_CHARS
+
+
+# Image captions (gallery descriptions after the headline) and sharing widgets
+# ("link-to-sharing-service-description") carry lead-like class names: measured
+# on fundus pages once the lead had to follow the headline closely.
+_NOT_LEAD_HOLDER = re.compile(r"gallery|caption|lightbox|detail-img|photo|image|figure|shar(e|ing)|toolbox|popover", re.I)
+
+
+def _in_caption_or_widget(el: HtmlElement) -> bool:
+    for i, node in enumerate((el, *el.iterancestors())):
+        if i > 4 or node.tag in ("body", "article", "main"):
             return False
-        if ancestor.find(".//h1") is not None:
+        if node.tag in ("figure", "figcaption") or _NOT_LEAD_HOLDER.search(attr_tokens(node)):
             return True
     return False
 
 
-def find_lead(tree: HtmlElement) -> str | None:
+def find_lead(tree: HtmlElement, title: str | None = None) -> str | None:
     """Text of the first lead-classed element of sentence length, or None."""
-    h1 = next(iter_elements(tree, ("h1",)), None)
+    headline: HtmlElement | None | bool = False  # looked up on the first candidate only
     for el in tree.iter("p", "h2", "div", "span", "strong", "h3"):
         if not (el.get("class") or el.get("id") or el.get("itemprop")):
             continue
@@ -77,7 +140,11 @@ def find_lead(tree: HtmlElement) -> str | None:
         text = text_of(el)
         if not (40 <= len(text) <= 800) or len(el.findall(".//p")) > 1:
             continue
-        if not _beside_headline(el, h1) or _in_teaser_card(el):
+        if _in_caption_or_widget(el):
+            continue
+        if headline is False:
+            headline = _headline(tree, title)
+        if not _beside_headline(el, headline, tree) or _in_teaser_card(el):  # type: ignore[arg-type]
             continue
         return text
     return None

@@ -1,0 +1,61 @@
+"""The DOM lead (standfirst): it must follow the story's headline closely.  Each
+case is a class of false lead measured on the dev corpus, in a hand-written page."""
+
+from pipelines import extract
+
+PARAS = "".join(
+    f"<p>Paragraph {i} of the post explains how the volunteers restored the old lighthouse lamp "
+    f"after the storm, which parts they had to make by hand and what the work finally cost.</p>"
+    for i in range(1, 6)
+)
+
+
+def test_blog_tagline_before_the_post_headline_is_not_the_lead():
+    # Blogs put the site name in an <h1> with a tagline under it and the post
+    # title further down: the tagline was prepended to the body.
+    html = f"""<html><head><title>Lighthouse lamp restored after the storm</title></head><body>
+      <header><hgroup><h1>Coast Notes</h1><h2 class="site-description">Thoughts, pictures and other stories about
+      the harbour, its boats and the people who keep them running, since 2004.</h2></hgroup></header>
+      <article><h1 class="entry-title">Lighthouse lamp restored after the storm</h1>{PARAS}</article></body></html>"""
+    article = extract(html, "https://coast.example/2012/08/lighthouse-lamp-restored/")
+    assert "Thoughts, pictures" not in article.body
+    assert article.lead is None or "Thoughts" not in article.lead
+
+
+def test_product_box_in_the_sidebar_is_not_the_lead():
+    # A game-info box ("Description ...") sat four levels from the <h1> in a
+    # sidebar column: it is far from the headline in reading order.
+    sidebar_intro = " ".join(["Other headlines of the week in short."] * 15)
+    html = f"""<html><head><title>Lighthouse lamp restored after the storm</title></head><body><div id="content">
+      <div class="post"><h1>Lighthouse lamp restored after the storm</h1>{PARAS}</div>
+      <div id="sub-content"><p>{sidebar_intro}</p><div class="box"><div class="game-info-description">
+      <h4>Description</h4><div>A sailing game where players restore lighthouses along a stormy coast and
+      race rival crews to the harbour before the tide turns.</div></div></div></div></div></body></html>"""
+    article = extract(html, "https://coast.example/2012/08/lighthouse-lamp-restored/")
+    assert "sailing game" not in article.body
+    assert article.lead is None or "sailing game" not in article.lead
+
+
+def test_dek_after_headline_and_image_is_the_lead_even_with_a_site_name_title():
+    # <title> is only the site name; the dek follows the post's <h1> and a photo.
+    dek = "Volunteers spent a winter rebuilding the lamp of the old lighthouse, part by part, by hand."
+    html = f"""<html><head><title>Coast Notes</title></head><body><h1>Coast Notes</h1>
+      <div class="entry"><h1>Lamp restored</h1><p><img src="/lamp.jpg"></p><div class="post_dek">{dek}</div>
+      {PARAS}</div><h3>Coast Notes bloggers</h3></body></html>"""
+    article = extract(html, "https://coast.example/2012/08/lighthouse-lamp-restored/")
+    assert article.lead == dek
+
+
+def test_image_description_and_sharing_text_are_not_the_lead():
+    # Gallery captions ("detail-img__description") and a sharing widget's
+    # "...-description" paragraph directly after the headline carry lead-like classes.
+    html = f"""<html><head><title>Lighthouse lamp restored after the storm</title></head><body><article>
+      <h1>Lighthouse lamp restored after the storm</h1>
+      <div class="toolbox"><p class="sharing-service-description">To share this article with colleagues or reprint it,
+      please follow the link to our licensing service.</p></div>
+      <div class="gallery"><div class="detail-img"><img src="/a.jpg"><div class="detail-img__description">The keeper
+      and two volunteers in front of the lighthouse on Tuesday, photographed from the pier.</div></div></div>
+      {PARAS}</article></body></html>"""
+    article = extract(html, "https://coast.example/2012/08/lighthouse-lamp-restored/")
+    assert "licensing service" not in (article.body or "")
+    assert "photographed from the pier" not in (article.lead or "")
