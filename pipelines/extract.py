@@ -18,6 +18,7 @@ from pipelines.dates import DAY_FIRST_LANGUAGES, LANGUAGE_ZONES, dom_date, parse
 from pipelines.dom_clean import drop_non_content, strip_interface
 from pipelines.html_input import NotHtmlError, decode_html, parse_html
 from pipelines.language import guess_language
+from pipelines.layout import unwrap_layout_tables
 from pipelines.media import harvest_media
 from pipelines.metadata import language_code, read_metadata
 from pipelines.pagetype import classify, is_forum_thread
@@ -79,6 +80,7 @@ def extract(html: str | bytes, url: str, profile: Profile | None = None, *, fetc
     dom_lead = lead_finder.find_lead(work, md.get("title"))
     used_hint = _restrict_to_container(work, profile.body_selectors) if profile.body_selectors else False
 
+    removed["layout_tables"] = unwrap_layout_tables(work)
     title = md.get("title")
     body = extract_body(work, url, profile.trafilatura_options)
     if not profile.trafilatura_options.get("favor_recall") and missed_long_paragraph(work, body):

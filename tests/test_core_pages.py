@@ -93,3 +93,40 @@ def test_schema_org_description_is_the_lead_and_opens_the_body():
     article = extract(html, "https://news.example/energie/heizen-abfallholz-601129")
     assert article.lead == lead
     assert article.body.startswith(lead)
+
+
+def test_copyright_footer_line_is_not_story_text():
+    # 2000s pages: "Copyright © 2008 ... All rights reserved." reached bodies
+    # once layout tables were unwrapped (l3s_gn1, cleaneval).
+    html = f"""<html><body><div id="story"><h1>Bridge vote</h1>{PARAS}
+      <p>Copyright © 2008 Harbour News Ltd. All rights reserved.</p></div></body></html>"""
+    article = extract(html, "https://news.example/2008/01/bridge.html")
+    assert "Paragraph 5 of the story" in article.body
+    assert "All rights reserved" not in article.body
+
+
+def test_layout_table_columns_do_not_glue_menus_to_the_story():
+    # A page built as one table: menu column | story column | sidebar column.
+    # Rendered as a table row, the menu and sidebar were glued to the story.
+    menu = "".join(f"<a href='/section{i}/'>Section {i}</a><br>" for i in range(12))
+    sidebar = "".join(f"<p><a href='/2008/01/other-story-{i}.html'>Other story number {i} of the day</a></p>"
+                      for i in range(6))
+    html = f"""<html><body><table width="100%"><tr><td colspan="3"><table><tr><td><img src="/logo.gif"></td>
+      <td>Harbour News | Home | Weather</td></tr></table></td></tr>
+      <tr><td width="150">{menu}</td><td><h1>Bridge vote</h1>{PARAS}</td><td width="200">{sidebar}</td></tr>
+      </table></body></html>"""
+    article = extract(html, "https://news.example/2008/01/bridge.html")
+    assert "Paragraph 1 of the story" in article.body and "Paragraph 5 of the story" in article.body
+    assert "Section 3" not in article.body
+    assert "Other story number 2" not in article.body
+    assert not any(line.startswith("|") and "Paragraph" in line for line in article.body.splitlines())
+
+
+def test_loose_opening_text_of_a_layout_cell_is_kept():
+    # td > small > text, then <p>s: as a table cell the opening paragraph was
+    # kept; once the cell became a <div> it was dropped.
+    opening = "The archive answers this question with a short history of the office and what it does today."
+    html = f"""<html><body><table><tr><td><table><tr><td>Ask us</td></tr></table></td></tr>
+      <tr><td><small>{opening}<p>{PARAS}</p></small></td></tr></table></body></html>"""
+    article = extract(html, "https://news.example/2001/10/19/answer.html")
+    assert opening in article.body
