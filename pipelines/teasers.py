@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+
 from pipelines.dom_utils import HtmlElement, remove, text_of
 from pipelines.schema import RelatedLink
 from pipelines.teaser_lines import heading_link, inline_teaser, marked_link
@@ -42,7 +43,9 @@ _LABEL_WORDS = (
     r"|læs også|relaterede artikler|leggi anche|czytaj (?:też|także)|zobacz (?:też|także)|čtěte také|související články"
 )
 LABEL = re.compile(rf"^\W*(?:{_LABEL_WORDS})\W*$", re.IGNORECASE)
-_CONTAINER_TAGS = ("ul", "ol", "div", "section", "aside", "table", "tbody", "article", "nav", "dl")
+# Table cells too: 2008-era "Related News" boxes are a cell of <br>-separated links
+# under a label row (l3s_gn1 teaser recall; cells were never judged).
+_CONTAINER_TAGS = ("ul", "ol", "div", "section", "aside", "table", "tbody", "article", "nav", "dl", "td")
 _LINE_TAGS = ("p", "div", "li", "h3", "h4", "h5", "h6", "span", "strong", "b", "em")
 _HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _DATE_BITS = re.compile(r"(\d{1,2}[:/.-]\d{1,2}([:/.-]\d{2,4})?|\d+ (giờ|phút|ngày|hours?|minutes?|days?) (trước|ago))")
@@ -112,15 +115,26 @@ def _teaser_fields(item: HtmlElement, link: HtmlElement) -> tuple[str | None, st
     return (title or None), (summary or None)
 
 
+def _previous_element(el: HtmlElement) -> HtmlElement | None:
+    """The previous sibling element, past <br>s and comments (a label line is
+    often "<b>Related Links</b><br><ul>...")."""
+    prev = el.getprevious()
+    while prev is not None and (not isinstance(prev.tag, str) or prev.tag == "br"):
+        if (prev.tail or "").strip():
+            return None  # loose text between: not a label right before the block
+        prev = prev.getprevious()
+    return prev
+
+
 def _label_of(el: HtmlElement, index: LinkIndex) -> tuple[str | None, HtmlElement | None]:
-    """A teaser-block label just before the block or as its first child."""
+    """A teaser-block label just before the block or as its first child; for a
+    block that is the only child of its holder (a table cell in a row), just
+    before the holder (a label row above a cell of links)."""
     candidates = []
     first = next((c for c in el if isinstance(c.tag, str)), None)
     if first is not None:
         candidates.append(first)
-    prev = el.getprevious()
-    while prev is not None and not isinstance(prev.tag, str):
-        prev = prev.getprevious()
+    prev = _previous_element(el)
     if prev is not None:
         candidates.append(prev)
     parent = el.getparent()
@@ -128,6 +142,10 @@ def _label_of(el: HtmlElement, index: LinkIndex) -> tuple[str | None, HtmlElemen
         pfirst = next((c for c in parent if isinstance(c.tag, str)), None)
         if pfirst is not None and pfirst is not el:
             candidates.append(pfirst)
+        elif el.getnext() is None and parent.tag in ("tr", "li", "div"):
+            above = _previous_element(parent)
+            if above is not None:
+                candidates.append(above)
     for cand in candidates:
         if index.length(cand) > 60:
             continue

@@ -88,3 +88,26 @@ def test_story_list_with_links_is_not_a_teaser_list():
     </ul>"""
     article = extract(_page("", story), URL)
     assert article.related == []
+
+
+def test_label_row_above_a_cell_of_links_marks_a_teaser_box():
+    # 2008-era box: <tr><td>Related News</td></tr><tr><td>links separated by <br></td></tr>;
+    # table cells were never judged as teaser blocks.
+    links = "".join(f"<img src='/dot.gif'>&nbsp;<a href='/world/2008/01/story-{n}.html'>Rebels and army clash again "
+                    f"in the north, day {n}</a><br>" for n in range(1, 5))
+    box = f"<table><tr><td class='t12'>&nbsp;Related News</td></tr><tr><td>{links}</td></tr></table>"
+    article = extract(_page(box), URL)
+    assert [r.title for r in article.related][:2] == ["Rebels and army clash again in the north, day 1",
+                                                     "Rebels and army clash again in the north, day 2"]
+    assert all(r.label == "Related News" for r in article.related)
+    assert "day 3" not in article.body
+
+
+def test_label_before_a_line_break_and_a_list():
+    # "<b>Related Links</b><br><ul>..." - the <br> hid the label from the list.
+    box = """<div><b>Related Links</b><br><ul>
+      <li><a href="/sport/2008/01/dreams-could-become-wasteland.html">Dreams could become wasteland</a></li>
+      <li><a href="/news/2008/01/fears-over-agency-future.html">Fears over agency's future</a></li></ul></div>"""
+    article = extract(_page(box), URL)
+    assert {r.title for r in article.related} == {"Dreams could become wasteland", "Fears over agency's future"}
+    assert "wasteland" not in article.body
