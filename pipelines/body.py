@@ -11,6 +11,7 @@ from trafilatura.xml import xmltotxt
 
 from pipelines.dom_clean import UI_LINE
 from pipelines.dom_utils import HtmlElement
+from pipelines.teasers import LABEL
 from pipelines.text import clean_line, words
 
 # Precision mode measured better on the dev corpus (overall F1 0.919 vs 0.872 for the
@@ -80,6 +81,17 @@ _FURNITURE_LINE = re.compile(
 )
 
 
+def _orphan_label(block: str) -> bool:
+    """A teaser-box label left behind when its box was cut out or never was a box
+    ("Related posts:", "Lesen Sie auch die folgenden Beiträge:", "| | Related Stories |"):
+    must_exclude snippets of the trafilatura set and extras in dragnet/l3s bodies.
+    List items ("- More on rsync") are a page's own table of contents and stay."""
+    line = " ".join(block.split())
+    if len(line) > 60 or line.startswith(("-", "•")):
+        return False
+    return bool(LABEL.match(line.strip(" |")))
+
+
 def filter_lines(body: Body, drop_exact: set[str], title: str | None) -> Body:
     """Remove interface lines, caption and teaser texts that survived, and a leading copy of the title."""
     kept, filtered = [], 0
@@ -87,7 +99,7 @@ def filter_lines(body: Body, drop_exact: set[str], title: str | None) -> Body:
     for i, block in enumerate(body.blocks):
         folded = " ".join(block.split()).strip(" -•·").casefold()
         if (UI_LINE.match(folded) or folded in folded_drop or (i == 0 and title and folded == title.casefold())
-                or (len(folded) <= 250 and _FURNITURE_LINE.match(folded))):
+                or (len(folded) <= 250 and _FURNITURE_LINE.match(folded)) or _orphan_label(block)):
             filtered += 1
             continue
         kept.append(block)

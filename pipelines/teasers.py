@@ -31,12 +31,13 @@ _LABEL_WORDS = (
     r"|bài viết liên quan|cùng chuyên mục|tin tức liên quan|video liên quan|tin xem nhiều|tiêu điểm"
     r"|(các )?bài mới( nhất)?|(các )?tin khác|tin bài khác|bài viết mới|tin đã đưa|bài đọc nhiều"
     # English
-    r"|related( articles| stories| news| content| coverage| posts| links| topics)?|more from\b.*|more on\b.*"
+    r"|related( articles| stories| news| content| coverage| posts?| links| topics)?|more from\b.*|more on\b.*"
     r"|read more|read next|read also|also read|more stories|more news|you may also like|you might also like"
     r"|recommended( for you| stories| articles)?|most read|most popular|most viewed|latest news|latest stories"
     r"|see also|top stories|trending|editor'?s picks|in other news|further reading|what to read next"
     # German, French, Spanish, Portuguese, Italian, Dutch
-    r"|lesen sie auch|lesen sie mehr|mehr zum thema|das könnte sie auch interessieren|weitere artikel|meistgelesen"
+    r"|lesen sie auch(?: die folgenden beiträge)?|lesen sie mehr|mehr zum thema|das könnte sie auch interessieren"
+    r"|das thema könnte (?:dich|sie) auch interessieren|schon gelesen|weitere artikel|meistgelesen|à découvrir"
     r"|zum thema|auch interessant|à lire aussi|lire aussi|sur le même sujet|les plus lus|leer más|lea también"
     r"|te puede interesar|noticias relacionadas|leia também|leia mais|notícias relacionadas|leggi anche"
     r"|articoli correlati|lees ook|meer nieuws|les også|les mer|mer om|relaterte saker|läs också|läs mer|relaterat"

@@ -111,3 +111,13 @@ def test_label_before_a_line_break_and_a_list():
     article = extract(_page(box), URL)
     assert {r.title for r in article.related} == {"Dreams could become wasteland", "Fears over agency's future"}
     assert "wasteland" not in article.body
+
+
+def test_orphan_box_label_is_not_story_text():
+    # "Related posts:" / "Lesen Sie auch die folgenden Beiträge:" stayed in bodies
+    # after (or without) their box; a list item "- More on X" of the story stays.
+    story = STORY + "<ul><li>More on cleaning the canal banks</li></ul><p>Related posts:</p>" \
+                    "<p>Lesen Sie auch die folgenden Beiträge:</p>"
+    article = extract(_page("", story), URL)
+    assert "Related posts" not in article.body and "Lesen Sie auch" not in article.body
+    assert "More on cleaning the canal banks" in article.body
