@@ -147,4 +147,31 @@ def find_lead(tree: HtmlElement, title: str | None = None) -> str | None:
         if not _beside_headline(el, headline, tree) or _in_teaser_card(el):  # type: ignore[arg-type]
             continue
         return text
+    if headline is False:
+        headline = _headline(tree, title)
+    return _header_standfirst(headline)  # type: ignore[arg-type]
+
+
+_HEADER_BLOCK = re.compile(r"header|head\b|heading|title|intro|top", re.I)
+_BYLINE = re.compile(r"^\W*(by|von|par|por|di|door|av|af|bởi)\b|\b\d{1,2}[:.]\d{2}\b|\b(19|20)\d{2}\b", re.I)
+
+
+def _header_standfirst(headline: HtmlElement | None) -> str | None:
+    """The first sentence-length <p>/<h2> after the headline in the story's own header
+    block (<header>, or a container classed "article-header"): an unclassed standfirst.
+    Measured: trafilatura-set snippets expected such leads (German and Spanish
+    news pages, an interview page) and extractors skip headers."""
+    if headline is None:
+        return None
+    holder = headline.getparent()
+    if holder is None or not (holder.tag == "header" or _HEADER_BLOCK.search(attr_tokens(holder))):
+        return None
+    for sib in headline.itersiblings():
+        if not isinstance(sib.tag, str) or sib.tag not in ("p", "h2", "div"):
+            continue
+        text = text_of(sib)
+        if sib.find(".//a") is not None or _in_caption_or_widget(sib) or len(sib.findall(".//p")) > 1:
+            continue
+        if 40 <= len(text) <= 800 and not _BYLINE.search(text[:40]):
+            return text
     return None

@@ -59,3 +59,15 @@ def test_image_description_and_sharing_text_are_not_the_lead():
     article = extract(html, "https://coast.example/2012/08/lighthouse-lamp-restored/")
     assert "licensing service" not in (article.body or "")
     assert "photographed from the pier" not in (article.lead or "")
+
+
+def test_unclassed_standfirst_in_the_article_header_opens_the_body():
+    # <header><h1>..</h1><p>standfirst</p></header>: no lead class, and the
+    # extractor skips headers; a byline paragraph there is not the lead.
+    dek = "Volunteers spent a whole winter rebuilding the lamp of the old lighthouse, part by part."
+    html = f"""<html><head><title>Lighthouse lamp restored after the storm</title></head><body><article>
+      <header class="article-header"><h1>Lighthouse lamp restored after the storm</h1>
+      <p>By Jane Keeper, 12.08.2012 10:30</p><p>{dek}</p></header>{PARAS}</article></body></html>"""
+    article = extract(html, "https://coast.example/2012/08/lighthouse-lamp-restored/")
+    assert article.lead == dek
+    assert article.body.startswith(dek)
