@@ -11,7 +11,7 @@ from trafilatura.xml import xmltotxt
 
 from pipelines.dom_clean import UI_LINE
 from pipelines.dom_utils import HtmlElement
-from pipelines.teasers import LABEL
+from pipelines.teaser_labels import LABEL
 from pipelines.text import clean_line, words
 
 # Precision mode measured better on the dev corpus (overall F1 0.919 vs 0.872 for the
