@@ -19,6 +19,7 @@ from pipelines.dom_clean import drop_non_content, strip_interface
 from pipelines.html_input import NotHtmlError, decode_html, parse_html
 from pipelines.language import guess_language
 from pipelines.layout import unwrap_layout_tables
+from pipelines.menus import drop_menus
 from pipelines.media import harvest_media
 from pipelines.metadata import language_code, read_metadata
 from pipelines.pagetype import classify, is_forum_thread
@@ -80,6 +81,7 @@ def extract(html: str | bytes, url: str, profile: Profile | None = None, *, fetc
     dom_lead = lead_finder.find_lead(work, md.get("title"))
     used_hint = _restrict_to_container(work, profile.body_selectors) if profile.body_selectors else False
 
+    removed["menus"] = drop_menus(work, teasers.lengths)
     removed["layout_tables"] = unwrap_layout_tables(work)
     title = md.get("title")
     body = extract_body(work, url, profile.trafilatura_options)

@@ -130,3 +130,19 @@ def test_loose_opening_text_of_a_layout_cell_is_kept():
       <tr><td><small>{opening}<p>{PARAS}</p></small></td></tr></table></body></html>"""
     article = extract(html, "https://news.example/2001/10/19/answer.html")
     assert opening in article.body
+
+
+def test_menu_column_of_short_links_is_not_story_text():
+    # "ARCHIVE / Today's headlines / Back issues" columns (links in <font>, <br>
+    # between) stayed in 2008-era bodies; a story paragraph with links stays.
+    menu = "<p><b>ARCHIVE</b><br>" + "".join(
+        f"<font><a href='/current/{name.lower().replace(' ', '-')}'>{name}</a></font><br>"
+        for name in ("Today's headlines", "Back issues", "Weather", "Obituaries", "Site map")) + "</p>"
+    linked = ("<p>The <a href='/council'>council</a> met the <a href='/engineers'>engineers</a> on Monday and the "
+              "<a href='/mayor'>mayor</a> promised a <a href='/vote'>vote</a> before the end of the month, after "
+              "residents had waited for a decision for more than two years.</p>")
+    html = f"""<html><body><table><tr><td width="120">{menu}</td>
+      <td><h1>Bridge vote</h1>{PARAS}{linked}</td></tr></table></body></html>"""
+    article = extract(html, "https://news.example/2008/01/bridge.html")
+    assert "Back issues" not in article.body and "Site map" not in article.body
+    assert "promised a vote" in article.body

@@ -1,0 +1,54 @@
+"""Menus: blocks of short links (section navigation, "ARCHIVE / Today's headlines /
+Back issues" columns, footer link rows).  Precision mode kept such columns once
+2000s layout tables were unwrapped (l3s_gn1 bodies with 30+ one-word lines), and
+the teaser pass leaves them alone on purpose: their links are not headlines."""
+
+from __future__ import annotations
+
+from pipelines.dom_utils import HtmlElement, remove, text_of
+
+_MENU_TAGS = ("p", "ul", "ol", "td", "div", "nav", "table", "tbody", "tr", "dl", "section")
+#: At least this many links, making up this share of the block's text, each this
+#: short on average (headline links are longer: teaser lists are the teaser pass's).
+MENU_MIN_LINKS = 4
+MENU_LINK_SHARE = 0.8
+MENU_MAX_AVG_LINK_CHARS = 24
+MENU_MAX_CHARS = 2500
+
+
+def drop_menus(root: HtmlElement, lengths: dict[HtmlElement, int]) -> int:
+    """Remove link-menu blocks from ``root`` in place; returns how many.  ``lengths``
+    are element text lengths from before earlier removals (too large at worst,
+    which only makes the share test stricter)."""
+    link_chars: dict[HtmlElement, int] = {}
+    link_count: dict[HtmlElement, int] = {}
+    for a in root.iter("a"):
+        href = a.get("href") or ""
+        if not href or href.startswith("#"):
+            continue  # in-page tables of contents belong to the story
+        chars = len(text_of(a))
+        if not chars:
+            continue
+        for node in a.iterancestors():
+            link_chars[node] = link_chars.get(node, 0) + chars
+            link_count[node] = link_count.get(node, 0) + 1
+    doomed: list[HtmlElement] = []
+    for el, n in link_count.items():
+        if n < MENU_MIN_LINKS or el.tag not in _MENU_TAGS:
+            continue
+        size = lengths.get(el) or len(text_of(el))
+        chars = link_chars[el]
+        if size > MENU_MAX_CHARS or chars < MENU_LINK_SHARE * size or chars / n > MENU_MAX_AVG_LINK_CHARS:
+            continue
+        if el.find(".//h1") is not None:
+            continue
+        doomed.append(el)
+    doomed_set = set(doomed)
+    count = 0
+    for el in doomed:
+        if any(a in doomed_set for a in el.iterancestors()):
+            continue
+        if el.getparent() is not None:
+            remove(el)
+            count += 1
+    return count
