@@ -138,6 +138,20 @@ def _uniform_cards(items: list[HtmlElement]) -> bool:
     return len(shapes) == 1 and all(it.find(".//a//img") is not None for it in items)
 
 
+#: A teaser item is short; a longer one is story text with a link in it ...
+MAX_ITEM_CHARS = 600
+#: ... unless the whole card is one link (image, headline and a long summary inside
+#: an <a>: a "You might also like" box of 130-word summaries leaked into a fundus body).
+MAX_LINKED_CARD_CHARS = 2000
+
+
+def _linked_card(item: HtmlElement, index: LinkIndex) -> bool:
+    size = index.length(item)
+    if size > MAX_LINKED_CARD_CHARS:
+        return False
+    return any(index.length(a) >= 0.9 * size for a in item.iter("a") if a in index.link_url)
+
+
 def _block_teasers(el: HtmlElement, index: LinkIndex, labelled: bool) -> list[RelatedLink] | None:
     """Teasers if ``el`` is a teaser list, else None."""
     page_url = index.page_url
@@ -148,7 +162,7 @@ def _block_teasers(el: HtmlElement, index: LinkIndex, labelled: bool) -> list[Re
     teasers, teaser_chars = [], 0
     seen: set[str] = set()
     for item in items:
-        if index.length(item) > 600:
+        if index.length(item) > MAX_ITEM_CHARS and not _linked_card(item, index):
             return None
         if _is_list_itself(item, index):
             return None  # the real list is inside: judged when the walk reaches it
@@ -158,7 +172,7 @@ def _block_teasers(el: HtmlElement, index: LinkIndex, labelled: bool) -> list[Re
         link, url = found
         item_text = text_of(item)
         title, summary = _teaser_fields(item, link)
-        if not (title or summary) or len(item_text) > 600:
+        if not (title or summary) or (len(item_text) > MAX_ITEM_CHARS and not _linked_card(item, index)):
             return None
         # A story paragraph with a link inside is not a teaser: the title link
         # leads the item, or the item is an image link plus a short summary.

@@ -121,3 +121,15 @@ def test_orphan_box_label_is_not_story_text():
     article = extract(_page("", story), URL)
     assert "Related posts" not in article.body and "Lesen Sie auch" not in article.body
     assert "More on cleaning the canal banks" in article.body
+
+
+def test_labelled_cards_with_long_linked_summaries_are_teasers():
+    # <li><a><img><h1>title</h1><p>130-word summary</p></a></li>: items over the
+    # 600-character limit were taken for story text; the whole card is one link.
+    summary = " ".join(["Người dân và chính quyền địa phương cùng thảo luận kế hoạch mới cho khu phố."] * 8)
+    items = "".join(f"<li><a href='/xa-hoi/tin-so-{n}-ve-khu-pho.html'><img src='/{n}.jpg'><h3>Tin số {n} về khu phố "
+                    f"ven kênh</h3><p>{summary}</p></a></li>" for n in range(1, 4))
+    box = f"<div><h2>You might also like</h2><ul>{items}</ul></div>"
+    article = extract(_page(box), URL)
+    assert len(article.related) == 3
+    assert "thảo luận kế hoạch mới" not in article.body
