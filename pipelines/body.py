@@ -71,11 +71,18 @@ def extract_body(tree: HtmlElement, url: str, options: dict[str, object] | None 
 # Whole lines of page furniture that survive extraction: image credits ("Titelbild:
 # dpa", "Photo: AFP") and follow-us promos ("Síguenos en Telegram, Instagram...").
 # Both were must_exclude snippets of the trafilatura set and extras in fundus bodies.
-# Copyright footers ("Copyright © 2008 NY1 News. All rights reserved."): page
-# furniture on 2000s pages once layout tables are unwrapped (cleaneval, l3s_gn1).
+# Legal footers ("Copyright © 2008 NY1 News. All rights reserved.", "This service is
+# provided on ... Terms and Conditions. Please read our Privacy Policy", "Disclaimer:
+# This news article is copyrighted by ..."): page furniture on 2000s pages once layout
+# tables are unwrapped (cleaneval, l3s_gn1: 40-75 shingles a page).
+_LEGAL_LINE = re.compile(
+    r"\ball rights reserved\b|^(copyright|\(c\)|©)\s*(©\s*)?\d{4}\b|^disclaimer\b.*\bcopyright"
+    r"|\bterms (and|&) conditions\b.*\bprivacy policy\b|\bprivacy policy\b.*\bterms (and|&) conditions\b",
+    re.IGNORECASE,
+)
+LEGAL_LINE_MAX_CHARS = 400
 _FURNITURE_LINE = re.compile(
-    r"^(.{0,120}\ball rights reserved\b.{0,120}|(copyright|\(c\)|©)\s*(©\s*)?\d{4}\b.{0,200}"
-    r"|(title|titel)?(foto|photo|bild|image|picture|ảnh|fotos|photos|bilder)(s)?\s*(credit)?\s*:\s*\S.{0,60}"
+    r"^((title|titel)?(foto|photo|bild|image|picture|ảnh|fotos|photos|bilder)(s)?\s*(credit)?\s*:\s*\S.{0,60}"
     r"|(síguenos|siguenos|follow us|folgen sie uns|suivez-nous|seguici|volg ons|theo dõi (chúng tôi|.{0,30} trên (facebook|zalo|youtube|tiktok)))\b.*)$",
     re.IGNORECASE,
 )
@@ -99,7 +106,8 @@ def filter_lines(body: Body, drop_exact: set[str], title: str | None) -> Body:
     for i, block in enumerate(body.blocks):
         folded = " ".join(block.split()).strip(" -•·").casefold()
         if (UI_LINE.match(folded) or folded in folded_drop or (i == 0 and title and folded == title.casefold())
-                or (len(folded) <= 250 and _FURNITURE_LINE.match(folded)) or _orphan_label(block)):
+                or (len(folded) <= 120 and _FURNITURE_LINE.match(folded)) or _orphan_label(block)
+                or (len(folded) <= LEGAL_LINE_MAX_CHARS and _LEGAL_LINE.search(folded))):
             filtered += 1
             continue
         kept.append(block)

@@ -99,10 +99,13 @@ def test_copyright_footer_line_is_not_story_text():
     # 2000s pages: "Copyright © 2008 ... All rights reserved." reached bodies
     # once layout tables were unwrapped (l3s_gn1, cleaneval).
     html = f"""<html><body><div id="story"><h1>Bridge vote</h1>{PARAS}
-      <p>Copyright © 2008 Harbour News Ltd. All rights reserved.</p></div></body></html>"""
+      <p>Copyright © 2008 Harbour News Ltd. All rights reserved.</p>
+      <p>This service is provided on our standard Terms and Conditions. Please read our Privacy Policy.</p>
+      <p>Disclaimer: This news article is copyrighted by a news agency and republished here.</p></div></body></html>"""
     article = extract(html, "https://news.example/2008/01/bridge.html")
     assert "Paragraph 5 of the story" in article.body
     assert "All rights reserved" not in article.body
+    assert "Privacy Policy" not in article.body and "Disclaimer" not in article.body
 
 
 def test_layout_table_columns_do_not_glue_menus_to_the_story():
