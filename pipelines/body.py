@@ -74,10 +74,13 @@ def extract_body(tree: HtmlElement, url: str, options: dict[str, object] | None 
 # Legal footers ("Copyright © 2008 NY1 News. All rights reserved.", "This service is
 # provided on ... Terms and Conditions. Please read our Privacy Policy", "Disclaimer:
 # This news article is copyrighted by ..."): page furniture on 2000s pages once layout
-# tables are unwrapped (cleaneval, l3s_gn1: 40-75 shingles a page).
+# tables are unwrapped (cleaneval, l3s_gn1: 40-75 shingles a page); lines longer
+# than LEGAL_LINE_MAX_CHARS are left alone (a story may discuss such terms).
 _LEGAL_LINE = re.compile(
     r"\ball rights reserved\b|^(copyright|\(c\)|©)\s*(©\s*)?\d{4}\b|^disclaimer\b.*\bcopyright"
-    r"|\bterms (and|&) conditions\b.*\bprivacy policy\b|\bprivacy policy\b.*\bterms (and|&) conditions\b",
+    r"|\bterms (and|&) conditions\b.*\bprivacy policy\b|\bprivacy policy\b.*\bterms (and|&) conditions\b"
+    # "provided 'as is' without warranties" disclaimers (a cleaneval page, a dragnet blog)
+    r"|\bas\W+is\W+(basis\W+)?without\W+(any\W+)?warrant",
     re.IGNORECASE,
 )
 LEGAL_LINE_MAX_CHARS = 400

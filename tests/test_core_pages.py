@@ -101,11 +101,13 @@ def test_copyright_footer_line_is_not_story_text():
     html = f"""<html><body><div id="story"><h1>Bridge vote</h1>{PARAS}
       <p>Copyright © 2008 Harbour News Ltd. All rights reserved.</p>
       <p>This service is provided on our standard Terms and Conditions. Please read our Privacy Policy.</p>
-      <p>Disclaimer: This news article is copyrighted by a news agency and republished here.</p></div></body></html>"""
+      <p>Disclaimer: This news article is copyrighted by a news agency and republished here.</p>
+      <p>All answers on this site are informational only and provided "as is" without warranties of any kind.</p></div></body></html>"""
     article = extract(html, "https://news.example/2008/01/bridge.html")
     assert "Paragraph 5 of the story" in article.body
     assert "All rights reserved" not in article.body
     assert "Privacy Policy" not in article.body and "Disclaimer" not in article.body
+    assert "without warranties" not in article.body
 
 
 def test_layout_table_columns_do_not_glue_menus_to_the_story():
