@@ -18,7 +18,7 @@ from pipelines.dates import DAY_FIRST_LANGUAGES, LANGUAGE_ZONES, dom_date, parse
 from pipelines.dom_clean import drop_non_content, strip_interface
 from pipelines.html_input import NotHtmlError, decode_html, parse_html
 from pipelines.language import guess_language
-from pipelines.layout import unwrap_layout_tables
+from pipelines.layout import divs_among_paragraphs, unwrap_layout_tables
 from pipelines.menus import drop_menus
 from pipelines.media import harvest_media
 from pipelines.metadata import language_code, read_metadata
@@ -83,6 +83,7 @@ def extract(html: str | bytes, url: str, profile: Profile | None = None, *, fetc
 
     removed["menus"] = drop_menus(work, teasers.lengths)
     removed["layout_tables"] = unwrap_layout_tables(work)
+    divs_among_paragraphs(work)
     title = md.get("title")
     body = extract_body(work, url, profile.trafilatura_options)
     if not profile.trafilatura_options.get("favor_recall") and missed_long_paragraph(work, body):

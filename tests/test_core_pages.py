@@ -151,3 +151,15 @@ def test_menu_column_of_short_links_is_not_story_text():
     article = extract(html, "https://news.example/2008/01/bridge.html")
     assert "Back issues" not in article.body and "Site map" not in article.body
     assert "promised a vote" in article.body
+
+
+def test_paragraphs_written_as_divs_beside_p_paragraphs_are_kept():
+    # 2012 story containers mix <DIV> and <P> paragraphs; precision mode dropped
+    # the <div> ones.  An image with its caption span stays out.
+    opening = "The council voted on Monday to rebuild the harbour bridge before the winter storms arrive in the bay."
+    html = f"""<html><body><h1>Bridge vote</h1><div class="content"><div>{opening}</div>
+      <div class="imginline"><img src="/b.jpg"><span>Figure: the old bridge seen from the pier at low tide, 2011.</span></div>
+      {PARAS}</div></body></html>"""
+    article = extract(html, "https://news.example/2012/12/bridge-vote-677792.htm")
+    assert opening in article.body
+    assert "Figure: the old bridge" not in article.body
