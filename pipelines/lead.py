@@ -122,7 +122,7 @@ def _in_caption_or_widget(el: HtmlElement) -> bool:
     return False
 
 
-def find_lead(tree: HtmlElement, title: str | None = None) -> str | None:
+def find_lead(tree: HtmlElement, title: str | None = None, description: str | None = None) -> str | None:
     """Text of the first lead-classed element of sentence length, or None."""
     headline: HtmlElement | None | bool = False  # looked up on the first candidate only
     for el in tree.iter("p", "h2", "div", "span", "strong", "h3"):
@@ -149,7 +149,7 @@ def find_lead(tree: HtmlElement, title: str | None = None) -> str | None:
         return text
     if headline is False:
         headline = _headline(tree, title)
-    return _header_standfirst(headline)  # type: ignore[arg-type]
+    return _header_standfirst(headline) or _described_standfirst(headline, description)  # type: ignore[arg-type]
 
 
 _HEADER_BLOCK = re.compile(r"header|head\b|heading|title|intro|top", re.I)
@@ -173,5 +173,33 @@ def _header_standfirst(headline: HtmlElement | None) -> str | None:
         if sib.find(".//a") is not None or _in_caption_or_widget(sib) or len(sib.findall(".//p")) > 1:
             continue
         if 40 <= len(text) <= 800 and not _BYLINE.search(text[:40]):
+            return text
+    return None
+
+
+def _described_standfirst(headline: HtmlElement | None, description: str | None) -> str | None:
+    """A visible block just after the headline whose text is the page's own description
+    (meta / JSON-LD): the publisher says it is the summary, and the page shows it as the
+    standfirst.  The seed page's sapo is an unclassed `<div><strong>` beside the <h1>,
+    outside the container trafilatura keeps; without this the body lost its first paragraph.
+    Descriptions are often cut short, so a description of 60+ characters that starts the
+    block counts too."""
+    if headline is None or not description:
+        return None
+    wanted = _fold(description).rstrip(".… ")
+    if len(wanted) < 40:
+        return None
+    holder = headline.getparent()
+    candidates = list(headline.itersiblings())[:6]
+    if holder is not None and holder.tag not in ("body", "main", "article"):
+        candidates += list(holder.itersiblings())[:4]
+    for sib in candidates:
+        if not isinstance(sib.tag, str) or sib.tag not in ("p", "div", "h2", "h3", "strong", "span", "section"):
+            continue
+        text = text_of(sib)
+        folded = _fold(text)
+        if not (40 <= len(text) <= 800) or len(sib.findall(".//p")) > 1:
+            continue
+        if folded.rstrip(".… ") == wanted or (len(wanted) >= 60 and folded.startswith(wanted)):
             return text
     return None

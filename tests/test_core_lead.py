@@ -71,3 +71,19 @@ def test_unclassed_standfirst_in_the_article_header_opens_the_body():
     article = extract(html, "https://coast.example/2012/08/lighthouse-lamp-restored/")
     assert article.lead == dek
     assert article.body.startswith(dek)
+
+
+def test_unclassed_standfirst_matching_the_description_is_the_lead_and_opens_the_body():
+    # The seed page's shape: an unclassed <div><strong> sapo beside the <h1>, outside the story
+    # container; the publisher's meta description is the same text.
+    from pipelines import extract as run_extract
+
+    sapo = "Sáng nay, thành phố tổ chức hội nghị sơ kết công tác sáu tháng đầu năm với nhiều kết quả nổi bật trên các lĩnh vực."
+    story = "".join(f"<p>Đoạn {i}: các quận huyện đã hoàn thành chỉ tiêu đề ra và tiếp tục triển khai nhiều nhiệm vụ mới trong thời gian tới.</p>" for i in range(6))
+    html = f"""<html lang="vi"><head><title>Hội nghị sơ kết</title><meta name="description" content="{sapo}"></head>
+    <body><div class="c-8"><h1 class="x-tt">Hội nghị sơ kết sáu tháng</h1><div class="x-mt"><span>31/07/2024 10:25</span></div>
+    <div class="x-sp"><strong>{sapo}</strong></div><div class="x-bd">{story}</div></div></body></html>"""
+    article = run_extract(html, "https://baomau.vn/thoi-su/hoi-nghi-so-ket-123456.html")
+    assert article.lead == sapo
+    assert article.body.startswith(sapo)
+    assert article.body.count(sapo) == 1
