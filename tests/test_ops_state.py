@@ -39,7 +39,11 @@ def test_decisions():
     assert decide(fetched, {"lastmod": "2024-07-31T10:00:00+07:00"}).reason == "unchanged_by_date"
     assert decide(fetched, {"lastmod": "2024-07-31T11:00:00+07:00"}).reason == "changed_by_date"
     assert decide(fetched, {"published": "Wed, 31 Jul 2024 12:00:00 +0700"}).reason == "changed_by_date"
-    assert decide(fetched, {}).action == "revalidate"
+    # An undated link to a URL a sitemap/feed listed: the dated source decides (arrival order must not).
+    assert decide(fetched, {}).reason == "listed_by_dated_source"
+    assert decide(fetched, {}, trust_dates=False).action == "revalidate"
+    only_section = UrlState(url="u", site="s", last_fetch="2024-07-31T05:00:00+00:00", etag='"e"')
+    assert decide(only_section, {}).action == "revalidate"
     assert decide(fetched, {"lastmod": "2024-07-31T10:00:00+07:00"}, trust_dates=False).action == "revalidate"
     from newscrawl.state import parse_date
     assert decide(None, {"lastmod": "2020-01-01"}, since=parse_date("2024-01-01")).reason == "before_since"

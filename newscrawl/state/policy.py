@@ -8,7 +8,8 @@ is tested without a crawl.  The rules:
   feed ``updated`` / ``published``) -> ``fetch`` when it is newer than what we
   knew at the last fetch, else ``skip``;
   (``NEWSCRAWL_TRUST_DISCOVERY_DATES = False``: ``revalidate`` instead of ``skip``);
-* no date -> ``revalidate``: a conditional GET (``If-None-Match`` /
+* no date, for a URL a dated source listed before -> ``skip``: the dated source decides;
+* no date otherwise -> ``revalidate``: a conditional GET (``If-None-Match`` /
   ``If-Modified-Since``) that costs a 304 when nothing changed.
 """
 
@@ -80,6 +81,11 @@ def decide(state: UrlState | None, discovery: dict[str, str | None], since: date
         if trust_dates or not (state.etag or state.last_modified):
             return Decision("skip", "unchanged_by_date")
         return Decision("revalidate", "dated_unchanged")
+    if trust_dates and state.source_date:
+        # An undated link (a section page) to a URL that a dated source (sitemap, feed) lists:
+        # that source decides.  Otherwise whichever response arrives first would decide, and a
+        # section page read before the sitemap turned every known article into a conditional GET.
+        return Decision("skip", "listed_by_dated_source")
     if state.etag or state.last_modified:
         return Decision("revalidate", "undated")
     return Decision("fetch", "undated_no_validators")
