@@ -68,6 +68,12 @@ def _headline(tree: HtmlElement, title: str | None) -> HtmlElement | None:
         text = _fold(text_of(h))
         if not text:
             continue
+        # The blog's site-name <h1> ("BuzzMachine") is the title's site affix, not the
+        # headline: taken as one, the blog tagline beside it became the lead (dragnet).
+        if any(_site_affix(text, t) for t in titles):
+            if first_h1 is None and h.tag == "h1":
+                first_h1 = h  # still the fallback when no heading matches the title
+            continue
         # The title may carry a site suffix; a heading that merely mentions a
         # title ("Find stories on the TED Blog about:") is not the headline.
         if len(text) >= 10 and any(text in t or (t in text and len(text) <= len(t) + 20) for t in titles):
@@ -75,6 +81,19 @@ def _headline(tree: HtmlElement, title: str | None) -> HtmlElement | None:
         if first_h1 is None and h.tag == "h1":
             first_h1 = h
     return first_h1
+
+
+_TITLE_SEPARATOR = re.compile(r"\s[|\u2013\u2014\u00bb:·•-]\s*$")
+
+
+def _site_affix(text: str, title: str) -> bool:
+    """``text`` is the site-name part of a "Headline | Site" title: a short suffix set
+    off by a separator."""
+    if len(text) * 2 >= len(title) or text == title:
+        return False
+    # Suffix only: "Headline - Section - Site" titles start with the headline, and
+    # a prefix rule skipped real headlines (l3s_gn1 pages lost their lead).
+    return title.endswith(text) and bool(_TITLE_SEPARATOR.search(title[: -len(text)]))
 
 
 def _text_between(root: HtmlElement, first: HtmlElement, second: HtmlElement, limit: int) -> int | None:
@@ -114,6 +133,11 @@ _NOT_LEAD_HOLDER = re.compile(r"gallery|caption|lightbox|detail-img|photo|image|
 
 
 def _in_caption_or_widget(el: HtmlElement) -> bool:
+    # A lead-classed box around a photo and its caption (Yahoo's "yom-art-lead")
+    # is lead media, not a standfirst: its caption became the lead (utomo).
+    if any(d.tag in ("img", "figure", "picture") or (d is not el and _NOT_LEAD_HOLDER.search(attr_tokens(d)))
+           for d in el.iter(etree.Element)):
+        return True
     for i, node in enumerate((el, *el.iterancestors())):
         if i > 4 or node.tag in ("body", "article", "main"):
             return False

@@ -87,3 +87,31 @@ def test_unclassed_standfirst_matching_the_description_is_the_lead_and_opens_the
     assert article.lead == sapo
     assert article.body.startswith(sapo)
     assert article.body.count(sapo) == 1
+
+
+def test_site_name_h1_matching_the_title_suffix_is_not_the_headline():
+    # "Post title — Site" titles: the blog's site-name <h1> is the title's suffix,
+    # and the tagline beside it was taken as the lead (dragnet, F1 0.08).
+    html = f"""<html><head><title>What the harbour needs before winter comes &#8212; Coast Notes</title></head><body>
+      <div id="header"><h1 id="blog-title"><a href="/" rel="home">Coast Notes</a></h1>
+      <div id="blog-description">The harbour's own chronicle. Written by a retired pilot, Coast Notes covers boats,
+      tides and the people who keep them running.</div></div>
+      <div id="content"><div class="post"><h2 class="entry-title"><a href="https://coast.example/2012/11/harbour/">What the harbour needs
+      before winter comes</a></h2><div class="entry-content">{PARAS}</div></div></div></body></html>"""
+    article = extract(html, "https://coast.example/2012/11/harbour/")
+    assert "chronicle" not in article.body
+    assert article.lead is None or "chronicle" not in article.lead
+
+
+def test_lead_classed_photo_box_is_not_the_lead():
+    # A "lead" media box (photo, enlarge link, caption) after the headline: its
+    # caption opened the body (utomo).
+    html = f"""<html><head><title>Lighthouse lamp restored after the storm</title></head><body>
+      <h1 class="headline">Lighthouse lamp restored after the storm</h1>
+      <div class="art-related art-lead"><ul><li class="photo"><a class="media" href="/photo/1">
+      <img src="/lamp.jpg" alt="lamp"><span>View Photo</span></a><p>Harbour Press/J. Doe - Volunteers carry the
+      restored lamp up the lighthouse stairs on Saturday, after three months of work.</p></li></ul></div>
+      <div class="story">{PARAS}</div></body></html>"""
+    article = extract(html, "https://coast.example/2012/08/lighthouse-lamp-restored/")
+    assert "Volunteers carry" not in article.body
+    assert article.lead is None or "Volunteers carry" not in article.lead
