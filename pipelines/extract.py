@@ -37,6 +37,15 @@ def _not_an_article(url: str, page_type: str, warning: str) -> Article:
     return Article(url=url, extraction=Extraction(extractor=EXTRACTOR, page_type=page_type, warnings=[warning]))  # type: ignore[arg-type]
 
 
+def _language_source(md, profile: Profile, language: str | None) -> str:  # type: ignore[no-untyped-def]
+    """Where `language` came from, in the order extract() tries: the page, the site, the text."""
+    if language_code(md.get("language")):
+        return md.sources.get("language", "none")
+    if profile.language:
+        return "hint"
+    return "text" if language else "none"
+
+
 def _restrict_to_container(tree, selectors: tuple[str, ...]):
     """With a site hint, keep only the story container (plus <head> for metadata)."""
     for selector in selectors:
@@ -125,7 +134,7 @@ def extract(html: str | bytes, url: str, profile: Profile | None = None, *, fetc
         authors=md.sources.get("authors", "none"),  # type: ignore[arg-type]
         published=md.sources.get("published_raw", "none") if published else "none",  # type: ignore[arg-type]
         modified=md.sources.get("modified_raw", "none") if modified else "none",  # type: ignore[arg-type]
-        language=md.sources.get("language", "text" if language else "none") if language_code(md.get("language")) else ("hint" if profile.language else ("text" if language else "none")),  # type: ignore[arg-type]
+        language=_language_source(md, profile, language),  # type: ignore[arg-type]
         section=md.sources.get("section", "none"),  # type: ignore[arg-type]
     )
     return Article(
