@@ -42,6 +42,11 @@ def _by_prefix(stats: Mapping[str, Any], prefix: str) -> dict[str, int]:
     return {k[len(prefix):]: int(v) for k, v in sorted(stats.items()) if k.startswith(prefix)}
 
 
+def dropped_by_reason(stats: Mapping[str, Any]) -> dict[str, int]:
+    """Dropped items as ``{"component:reason": count}``, for the report and the demo summary alike."""
+    return {f"{component}:{reason}": n for component, prefix in DROP_PREFIXES.items() for reason, n in _by_prefix(stats, prefix).items()}
+
+
 def _iso(value: Any) -> str | None:
     if isinstance(value, datetime):
         return (value if value.tzinfo else value.replace(tzinfo=UTC)).replace(microsecond=0).isoformat()
@@ -59,7 +64,7 @@ def site_figures(stats: Mapping[str, Any]) -> dict[str, Any]:
     requests = sum(statuses.values()) + sum(download_errors.values())
     errors = sum(http_errors.values()) + sum(download_errors.values())
     decisions = _by_prefix(stats, "newscrawl/incremental/")
-    dropped = {f"{component}:{reason}": n for component, prefix in DROP_PREFIXES.items() for reason, n in _by_prefix(stats, prefix).items()}
+    dropped = dropped_by_reason(stats)
     pages = get("downloader/response_status_count/200")
     return {
         "finish_reason": str(stats.get("finish_reason", "unknown")),

@@ -34,7 +34,15 @@ from scrapy.utils.project import get_project_settings
 
 from newscrawl.components.jsonl import check_writable
 from newscrawl.components.run import lock_dir, new_run_id
-from newscrawl.report import NORMAL_FINISH, ProgressLine, human_lines, run_report, site_figures, write_report
+from newscrawl.report import (
+    NORMAL_FINISH,
+    ProgressLine,
+    dropped_by_reason,
+    human_lines,
+    run_report,
+    site_figures,
+    write_report,
+)
 from newscrawl.sites import SiteDeclaration
 from newscrawl.spiders.news import NewsSpider
 from newscrawl.state import LockHeld, SiteLock
@@ -76,14 +84,7 @@ class CrawlResult:
 
     @property
     def dropped(self) -> dict[str, int]:
-        out = {}
-        for key, value in self.stats.items():
-            for prefix in ("newscrawl/validate/dropped/", "newscrawl/dedup/dropped/", "newscrawl/extract/skipped/",
-                           "newscrawl/state/dropped/", "newscrawl/limits/dropped/"):
-                if key.startswith(prefix):
-                    kind = prefix.split("/")[1]
-                    out[f"{kind}:{key[len(prefix):]}"] = int(value)
-        return dict(sorted(out.items()))
+        return dict(sorted(dropped_by_reason(self.stats).items()))
 
     @property
     def finish_reason(self) -> str:
@@ -270,8 +271,3 @@ def print_outcome(outcome: RunOutcome, stream=None) -> None:  # type: ignore[no-
     if outcome.report_path:
         print(f"  report: {outcome.report_path}", file=stream)
 
-
-def run_crawl(site: SiteDeclaration | None, urls: list[str] | None = None, overrides: dict[str, Any] | None = None) -> CrawlResult:
-    """One site (or ad-hoc URLs) crawled without the run bookkeeping; the older entry point."""
-    outcome = run_sites([site] if site else [], overrides, urls=urls, quiet=True)
-    return next(iter(outcome.results.values()), CrawlResult())
