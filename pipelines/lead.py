@@ -226,4 +226,15 @@ def _described_standfirst(headline: HtmlElement | None, description: str | None)
             continue
         if folded.rstrip(".… ") == wanted or (len(wanted) >= 60 and folded.startswith(wanted)):
             return text
+        if _description_with_tail(folded.rstrip(".… "), wanted):
+            return text
     return None
+
+
+def _description_with_tail(block: str, description: str) -> bool:
+    """The description is the block plus a tail the page shows elsewhere or not at all:
+    2012-era Vietnamese CMSs put the sapo's inline ">> related story" link into the meta
+    description too (dantri: the visible sapo, once its teaser line is cut, no longer
+    equalled the description, and the body lost its first paragraph).  The block must
+    carry most of the description, so a short kicker that starts it does not count."""
+    return len(block) >= 60 and description.startswith(block) and len(block) >= 0.6 * len(description)

@@ -115,3 +115,24 @@ def test_lead_classed_photo_box_is_not_the_lead():
     article = extract(html, "https://coast.example/2012/08/lighthouse-lamp-restored/")
     assert "Volunteers carry" not in article.body
     assert article.lead is None or "Volunteers carry" not in article.lead
+
+
+def test_sapo_whose_description_also_carries_its_related_link_is_the_lead():
+    # 2012-era Vietnamese CMS: the sapo <h2> ends with a ">> related story" link, and
+    # the meta description repeats the sapo *with* that link text appended.  The
+    # sapo sits outside the container the extractor keeps, so it must be found here.
+    sapo = ("(Tin Cảng) - UBND thành phố vừa công bố lịch nghỉ Tết năm nay cho công chức, "
+            "viên chức: Tết Dương lịch được nghỉ 4 ngày liên tục, Tết Âm lịch được nghỉ 9 ngày.")
+    teaser = "Công chức được nghỉ 9 ngày dịp Tết Âm lịch"
+    paras = "".join(f"<p>Đoạn {i}: các cơ quan bố trí lịch trực, bảo đảm công việc thông suốt trong "
+                    f"những ngày nghỉ và báo cáo kết quả về văn phòng thành phố trước ngày 15.</p>" for i in range(1, 6))
+    html = f"""<html><head><title>Chốt lịch nghỉ Tết của công chức</title>
+      <meta name="description" content="{sapo}&amp;nbsp;&gt;&gt;&amp;nbsp;{teaser}"></head><body>
+      <div class="detail"><h1 class="fon31">Chốt lịch nghỉ Tết của công chức</h1>
+      <div class="like"><iframe src="https://social.example/like"></iframe></div>
+      <h2 class="fon33">{sapo}<br><a href="/xa-hoi/cong-chuc-duoc-nghi-9-ngay-123.htm"><b>&nbsp;&gt;&gt;&nbsp;{teaser}</b></a></h2>
+      <div class="fon34">{paras}</div></div></body></html>"""
+    article = extract(html, "https://tincang.example/su-kien/chot-lich-nghi-tet-456.htm")
+    assert article.lead == sapo
+    assert article.body.startswith(sapo)
+    assert teaser not in article.body

@@ -163,3 +163,16 @@ def test_paragraphs_written_as_divs_beside_p_paragraphs_are_kept():
     article = extract(html, "https://news.example/2012/12/bridge-vote-677792.htm")
     assert opening in article.body
     assert "Figure: the old bridge" not in article.body
+
+
+def test_paragraph_div_ending_in_a_line_break_is_kept_beside_p_paragraphs():
+    # CMS editors end each paragraph <div> with a <br>; precision mode drops <div>
+    # text beside <p>s unless it is retagged, and the trailing break must not stop that.
+    first = ("Cụ thể, trong dịp nghỉ Tết Dương lịch cán bộ, công chức, viên chức nghỉ thứ Hai và đi làm bù "
+             "vào thứ Bảy tuần sau, như vậy được nghỉ bốn ngày liên tục từ ngày 29 đến hết ngày 1.")
+    paras = "".join(f"<P>Đoạn {i}: các cơ quan bố trí lịch trực, bảo đảm công việc thông suốt trong những "
+                    f"ngày nghỉ và báo cáo kết quả về văn phòng thành phố trước ngày 15 tháng sau.</P>" for i in range(1, 5))
+    html = f"""<html><head><title>Lịch nghỉ Tết</title></head><body><h1>Lịch nghỉ Tết</h1>
+      <div class="content"><DIV align=left>{first}<BR></DIV>{paras}</div></body></html>"""
+    article = extract(html, "https://tincang.example/su-kien/lich-nghi-tet-789.htm")
+    assert first in article.body
