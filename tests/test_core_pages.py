@@ -176,3 +176,30 @@ def test_paragraph_div_ending_in_a_line_break_is_kept_beside_p_paragraphs():
       <div class="content"><DIV align=left>{first}<BR></DIV>{paras}</div></body></html>"""
     article = extract(html, "https://tincang.example/su-kien/lich-nghi-tet-789.htm")
     assert first in article.body
+
+
+def test_narrow_side_column_photo_cards_are_not_the_story_of_a_short_photo_page():
+    # A photo story with a two-sentence text; the side column is built of 300 px tables,
+    # each a photo, a credit line and a link ("share your photos ... here").
+    story = ("Dòng nước bốc lên lớp hơi trắng khiến cây cỏ gần đó chết cháy. Các xưởng sản xuất "
+             "xả nước thải không qua xử lý ra cánh đồng bên ngoài.")
+    cards = "".join(f"""<TABLE cellSpacing=0 cellPadding=0 width=300><TR><TD><a href="/chu-de/{i}/">Chủ đề ảnh số {i}</a></TD></TR>
+      <TR><TD><IMG width="300" height="300" src="/files/card{i}.jpg"><BR>Phong cảnh quê hương số {i} - Ảnh: Bạn đọc {i}</TD></TR>
+      <TR><TD><A href="/lien-he/?chia-se-{i}">Chia sẻ ảnh về cuộc sống của bạn tại đây, tuần này chủ đề số {i}</A></TD></TR></TABLE>"""
+                    for i in range(1, 4))
+    inline = ("The announcement that the utility will issue new debt could have been timed better, "
+              "a week after it cut the pensions of a third of its workforce.")
+    html = f"""<html><head><title>Dòng nước độc trên cánh đồng</title></head><body>
+      <div class="content"><h1>Dòng nước độc trên cánh đồng</h1><h2 class="Lead">{story}</h2>
+      <img src="/files/p1.jpg" width=480><img src="/files/p2.jpg" width=480></div>
+      <div class="right">{cards}</div></body></html>"""
+    article = extract(html, "https://bao.example/ban-doc/anh/2012/12/dong-nuoc-doc/")
+    assert story in article.body
+    assert "Chia sẻ ảnh" not in article.body and "Phong cảnh" not in article.body
+    # A captioned photo floated inside a story paragraph is not such a card.
+    para = f"""<p><span><table class="image right" width="250"><tr><td><a href="/big.jpg"><img src="/thumb.jpg"></a></td></tr>
+      <tr><td class="caption">The coal plant.</td></tr></table></span>{inline}</p>"""
+    filler = "".join(f"<p>Paragraph {i} tells how the utility's debt grew after the merger and what the "
+                     f"new notes will pay for over the next ten years, according to the filing.</p>" for i in range(4))
+    html = f"<html><body><article><h1>Utility piles on more debt</h1>{para}{filler}</article></body></html>"
+    assert inline in extract(html, "https://blog.example/2012/08/utility-debt.php").body
