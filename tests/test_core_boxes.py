@@ -1,0 +1,41 @@
+"""Boxes inside the story container that are not the story (galleries, promos, ...):
+classes of failure measured on the dev corpus, reproduced with small hand-written pages."""
+
+from pipelines import extract
+
+PARAS = "".join(
+    f"<p>Paragraph {i} of the story explains how the city council voted to rebuild the old harbour bridge "
+    f"after engineers found that the piers had been weakened by decades of salt water and heavy traffic.</p>"
+    for i in range(1, 6)
+)
+URL = "https://news.example/2024/05/harbour-bridge-vote-123456"
+
+
+def test_photo_gallery_legends_are_not_story_text():
+    # A 50-picture gallery inside a short article: its numbered legends were 82% of the body.
+    tips = [f"<p>Tip {i}: the receptionist will not tell you that the towels are changed only every {i + 2} days.</p>"
+            for i in range(1, 7)]
+    legends = "".join(
+        f"<li><h2><span class='counter'>{i}/20</span> Harbour scene number {i}</h2><p>Legend {i}: workers inspect "
+        f"the rusty piers of the old bridge at dawn while ferries wait offshore for the tide to turn in the narrow "
+        f"channel. The crews have been there since March, and the harbour master said the work would take another "
+        f"two seasons at least.</p><p class='credits'>PHOTO AGENCY</p></li>"
+        for i in range(1, 21)
+    )
+    html = f"""<html><body><article><h1>Seven secrets of hotel rooms</h1>
+      <div class="text-wrapper">{"".join(tips[:4])}
+        <div class="widget-wrapper type-gallery"><div class="full-gallery"><h3>Business in pictures</h3>
+          <ul class="photos">{legends}</ul></div></div>
+        {"".join(tips[4:])}</div></article></body></html>"""
+    article = extract(html, "https://news.example/2024/05/hotel-secrets-123456")
+    assert "Tip 1:" in article.body and "Tip 6:" in article.body
+    assert "Legend 3" not in article.body and "Harbour scene" not in article.body
+
+
+def test_story_in_a_gallery_classed_wrapper_is_kept():
+    # Lightbox scripts hook on the story container ("js-lightbox-gallery"): its text is
+    # free-standing paragraphs, not item legends.
+    html = f"""<html><body><h1>Council votes to rebuild the bridge</h1>
+      <div class="media js-lightbox-gallery"><figure><img src="/pier.jpg"></figure>{PARAS}</div></body></html>"""
+    article = extract(html, URL)
+    assert "Paragraph 3 of the story" in article.body
