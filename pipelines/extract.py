@@ -25,6 +25,7 @@ from pipelines.media import harvest_media
 from pipelines.metadata import language_code, read_metadata
 from pipelines.pagetype import classify, is_forum_thread
 from pipelines.profile import Profile
+from pipelines.promo import drop_promo_lines
 from pipelines.quality import assess
 from pipelines.schema import Article, Extraction, FieldProvenance
 from pipelines.teasers import extract_teasers
@@ -107,7 +108,7 @@ def extract(html: str | bytes, url: str, profile: Profile | None = None, *, fetc
                 or (contains_most_of(second, body) and second.word_count <= 1.5 * body.word_count)):
             body = second
     drop = {c for img in images if (c := img.caption)} | {t for r in teasers.related for t in (r.title, r.summary) if t}
-    body = filter_lines(body, drop, title)
+    body = drop_promo_lines(filter_lines(body, drop, title))
     body_source = "hint" if used_hint else "dom"
     if md.jsonld_body and body.word_count < 0.5 * len(md.jsonld_body.split()):
         # The story is in JSON-LD but not (fully) in the HTML: client-rendered pages.

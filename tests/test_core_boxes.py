@@ -39,3 +39,31 @@ def test_story_in_a_gallery_classed_wrapper_is_kept():
       <div class="media js-lightbox-gallery"><figure><img src="/pier.jpg"></figure>{PARAS}</div></body></html>"""
     article = extract(html, URL)
     assert "Paragraph 3 of the story" in article.body
+
+
+def test_own_channel_promo_lines_are_not_story_text():
+    # Newsletter / messenger / news-aggregator / donation appeals written as plain
+    # paragraphs inside the story (fundus pages, several languages).
+    promos = (
+        "<p>Der Hafen-Newsletter informiert Sie jeden Freitag über das Wichtigste aus der Stadt.</p>"
+        "<p>Abonniere jetzt den Whatsapp-Kanal der Hafenzeitung und verpasse keine Meldung mehr.</p>"
+        "<p>Follow Harbour News on Google News to get our stories in your feed.</p>"
+        "<p>Hat Ihnen der Artikel gefallen? Dann unterstützen Sie uns bitte mit einer Spende.</p>"
+    )
+    html = f"<html><body><article><h1>Council votes to rebuild the bridge</h1>{PARAS}{promos}</article></body></html>"
+    article = extract(html, URL)
+    assert "Paragraph 5 of the story" in article.body
+    for text in ("Hafen-Newsletter", "Whatsapp-Kanal", "Google News", "Spende"):
+        assert text not in article.body
+
+
+def test_story_sentences_about_newsletters_stay():
+    # A long paragraph that reports on a newsletter is story text.
+    report = ("<p>The council said it would subscribe every household to a weekly newsletter about the works, "
+              "and residents who do not read e-mail can ask for a printed copy at the town hall, where the "
+              "engineers will also present the timetable for the closure of the bridge, the diversions for "
+              "buses and lorries, and the compensation for shops on the harbour front during the two years "
+              "that the rebuilding is expected to take.</p>")
+    html = f"<html><body><article><h1>Council votes to rebuild the bridge</h1>{PARAS}{report}</article></body></html>"
+    article = extract(html, URL)
+    assert "weekly newsletter about the works" in article.body
