@@ -67,3 +67,16 @@ def test_story_sentences_about_newsletters_stay():
     html = f"<html><body><article><h1>Council votes to rebuild the bridge</h1>{PARAS}{report}</article></body></html>"
     article = extract(html, URL)
     assert "weekly newsletter about the works" in article.body
+
+
+def test_headline_copies_at_the_top_of_the_body_go():
+    # The headline rendered again below the <h1> (a video teaser "Title | Site", a
+    # second header): fundus and l3s gold bodies never start with it.
+    html = f"""<html><head><title>Council votes to rebuild the harbour bridge</title></head><body><article>
+      <h1>Council votes to rebuild the harbour bridge</h1>
+      <div class="story"><p>Council votes to rebuild the harbour bridge | Harbour TV</p>
+      <p>Council votes to rebuild the harbour bridge</p>{PARAS}</div></article></body></html>"""
+    article = extract(html, URL)
+    assert "Paragraph 1 of the story" in article.body
+    assert "Harbour TV" not in article.body
+    assert "Council votes" not in article.body
