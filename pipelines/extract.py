@@ -17,7 +17,7 @@ from pipelines.body import Body, contains_most_of, extract_body, filter_lines, l
 from pipelines.boxes import drop_galleries
 from pipelines.dates import DAY_FIRST_LANGUAGES, LANGUAGE_ZONES, dom_date, parse_date
 from pipelines.dom_clean import drop_non_content, strip_interface
-from pipelines.headline_copies import drop_headline_copies
+from pipelines.furniture import drop_furniture_lines
 from pipelines.html_input import NotHtmlError, decode_html, parse_html
 from pipelines.language import guess_language
 from pipelines.layout import divs_among_paragraphs, unwrap_layout_tables
@@ -26,7 +26,6 @@ from pipelines.media import harvest_media
 from pipelines.metadata import language_code, read_metadata
 from pipelines.pagetype import classify, is_forum_thread
 from pipelines.profile import Profile
-from pipelines.promo import drop_promo_lines
 from pipelines.quality import assess
 from pipelines.schema import Article, Extraction, FieldProvenance
 from pipelines.teasers import extract_teasers
@@ -109,7 +108,7 @@ def extract(html: str | bytes, url: str, profile: Profile | None = None, *, fetc
                 or (contains_most_of(second, body) and second.word_count <= 1.5 * body.word_count)):
             body = second
     drop = {c for img in images if (c := img.caption)} | {t for r in teasers.related for t in (r.title, r.summary) if t}
-    body = drop_headline_copies(drop_promo_lines(filter_lines(body, drop, title)), title)
+    body = drop_furniture_lines(filter_lines(body, drop, title), title)
     body_source = "hint" if used_hint else "dom"
     if md.jsonld_body and body.word_count < 0.5 * len(md.jsonld_body.split()):
         # The story is in JSON-LD but not (fully) in the HTML: client-rendered pages.

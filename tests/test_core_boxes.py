@@ -80,3 +80,14 @@ def test_headline_copies_at_the_top_of_the_body_go():
     assert "Paragraph 1 of the story" in article.body
     assert "Harbour TV" not in article.body
     assert "Council votes" not in article.body
+
+
+def test_byline_copyright_and_timestamp_lines_are_not_story_text():
+    credits = ("<p>Von Anna Schmidt, Hafenstadt</p><p>Stand: 22.04.2024, 06:00 Uhr</p>"
+               "<p>By HARRY JONES and Mary Smith</p><p>© Harbour Press Agency 2024</p>")
+    opener = "<p>By the time the council met, Engineers had already closed two lanes.</p>"
+    html = f"<html><body><article><h1>Council votes to rebuild the bridge</h1>{credits}{opener}{PARAS}</article></body></html>"
+    article = extract(html, URL)
+    for text in ("Anna Schmidt", "Stand:", "HARRY JONES", "Harbour Press Agency"):
+        assert text not in article.body
+    assert "By the time the council met" in article.body
