@@ -91,3 +91,13 @@ def test_byline_copyright_and_timestamp_lines_are_not_story_text():
     for text in ("Anna Schmidt", "Stand:", "HARRY JONES", "Harbour Press Agency"):
         assert text not in article.body
     assert "By the time the council met" in article.body
+
+
+def test_consent_placeholders_of_blocked_embeds_are_not_story_text():
+    placeholder = ("<div><p>Empfohlener redaktioneller Inhalt</p><p>An dieser Stelle finden Sie einen von unseren "
+                   "Redakteuren ausgewählten, externen Inhalt, der den Artikel ergänzt.</p><p>Ich bin damit "
+                   "einverstanden, dass mir der externe Inhalt angezeigt wird.</p></div>")
+    html = f"<html><body><article><h1>Council votes to rebuild the bridge</h1>{PARAS}{placeholder}</article></body></html>"
+    article = extract(html, URL)
+    assert "Paragraph 5 of the story" in article.body
+    assert "redaktioneller Inhalt" not in article.body and "einverstanden" not in article.body
