@@ -101,3 +101,30 @@ def test_consent_placeholders_of_blocked_embeds_are_not_story_text():
     article = extract(html, URL)
     assert "Paragraph 5 of the story" in article.body
     assert "redaktioneller Inhalt" not in article.body and "einverstanden" not in article.body
+
+
+def test_paragraphs_classed_paywall_are_story_text():
+    # <p class="paywall"> marks story text behind the wall; the wall's message is a box.
+    walled = ("<p class='paywall'>Behind the wall the engineers explained that the new piers would stand on "
+              "steel piles driven forty metres into the rock below the harbour mud.</p>")
+    wall = "<div class='paywall'>Subscribe now to keep reading. Already a subscriber? Log in.</div>"
+    html = f"<html><body><article><h1>Council votes to rebuild the bridge</h1>{PARAS}{walled}{wall}</article></body></html>"
+    article = extract(html, URL)
+    assert "steel piles driven forty metres" in article.body
+    assert "Subscribe now" not in article.body
+
+
+def test_standfirst_equal_to_the_description_is_the_lead_wherever_the_headline_is():
+    # The standfirst sits in a custom element far from an <h1> that only holds the
+    # breadcrumb; the page's description is its text verbatim.
+    standfirst = ("Engineers found the piers weakened by salt water, and the council now wants a new bridge "
+                  "before the winter storms.")
+    html = f"""<html><head><meta name="description" content="{standfirst}">
+      <title>Harbour bridge: council votes for a rebuild</title></head><body>
+      <div class="breadcrumb"><h1>Harbour</h1></div><nav><a href="/a">Home</a> <a href="/b">City</a></nav>
+      <article><h2>Harbour bridge: council votes for a rebuild</h2>
+      <story-block class="excerpt"><div>{standfirst}</div></story-block>
+      <div class="story-body">{PARAS}</div></article></body></html>"""
+    article = extract(html, URL)
+    assert article.body.startswith("Engineers found the piers weakened")
+    assert "Paragraph 5 of the story" in article.body
