@@ -15,7 +15,11 @@ from pipelines.dom_utils import HtmlElement, attr_tokens, iter_elements, text_of
 
 _LEAD_CLASS = re.compile(
     r"(^|[\s_-])(sapo|lead|lede|standfirst|summary|description|chapeau|intro|excerpt|article-?lead|article-?summary"
-    r"|article-?sapo|subtitle|dek|deck|teaser|article-?teaser|intro-?text|leadtext|lead-?text)(?=$|[\s_-])",
+    r"|article-?sapo|subtitle|dek|deck|teaser|article-?teaser|intro-?text|leadtext|lead-?text"
+    # the standfirst's name in other newsrooms: Czech/Slovak "perex", Scandinavian
+    # "ingress"/"preamble", Spanish "bajada"/"entradilla", French "chapo", German "Vorspann"
+    # (dev: a Czech and an Argentine readability page, a Swedish fundus page lost it)
+    r"|perex|ingress|preamble|bajada|entradilla|chapo|vorspann)(?=$|[\s_-])",
     re.IGNORECASE,
 )
 

@@ -128,3 +128,15 @@ def test_standfirst_equal_to_the_description_is_the_lead_wherever_the_headline_i
     article = extract(html, URL)
     assert article.body.startswith("Engineers found the piers weakened")
     assert "Paragraph 5 of the story" in article.body
+
+
+def test_standfirst_under_its_other_newsroom_names_is_the_lead():
+    # "perex" (Czech/Slovak), "ingress"/"preamble" (Scandinavian), "bajada" (Spanish):
+    # the standfirst sits outside the story container and was lost.
+    for name in ("article__perex", "article-ingress", "nota-bajada"):
+        html = f"""<html><body><div class="article"><h1>Council votes to rebuild the harbour bridge</h1>
+          <div class="{name}">Zázrak jedné sezony? The council surprised everyone by voting for a complete rebuild.</div>
+          <div class="share"><a href="https://social.example/share">Share</a></div></div>
+          <div class="content"><div class="text">{PARAS}</div></div></body></html>"""
+        article = extract(html, URL)
+        assert article.body.startswith("Zázrak jedné sezony?"), name
