@@ -19,6 +19,7 @@ from pipelines.dates import DAY_FIRST_LANGUAGES, LANGUAGE_ZONES, dom_date, parse
 from pipelines.dom_clean import drop_non_content, strip_interface
 from pipelines.furniture import drop_furniture_lines
 from pipelines.html_input import NotHtmlError, decode_html, parse_html
+from pipelines.jsonld_text import jsonld_blocks
 from pipelines.language import guess_language
 from pipelines.layout import divs_among_paragraphs, unwrap_layout_tables
 from pipelines.menus import drop_menus
@@ -29,7 +30,7 @@ from pipelines.profile import Profile
 from pipelines.quality import assess
 from pipelines.schema import Article, Extraction, FieldProvenance
 from pipelines.teasers import extract_teasers
-from pipelines.text import body_hash, clean_block_text, clean_line, words
+from pipelines.text import body_hash, clean_line, words
 
 EXTRACTOR = "newscrawl-core/0.1"
 UNKNOWN_ORIGIN = "http://unknown.invalid/"
@@ -112,7 +113,7 @@ def extract(html: str | bytes, url: str, profile: Profile | None = None, *, fetc
     body_source = "hint" if used_hint else "dom"
     if md.jsonld_body and body.word_count < 0.5 * len(md.jsonld_body.split()):
         # The story is in JSON-LD but not (fully) in the HTML: client-rendered pages.
-        body = Body(blocks=[b for b in clean_block_text(md.jsonld_body).split("\n\n") if b])
+        body = Body(blocks=jsonld_blocks(md.jsonld_body))
         body_source = "json-ld"
     lead = dom_lead or md.get("lead")
     if dom_lead and body.blocks and " ".join(words(dom_lead)[:12]) not in " ".join(words(body.text)):

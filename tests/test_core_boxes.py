@@ -1,6 +1,8 @@
 """Boxes inside the story container that are not the story (galleries, promos, ...):
 classes of failure measured on the dev corpus, reproduced with small hand-written pages."""
 
+import json
+
 from pipelines import extract
 
 PARAS = "".join(
@@ -140,3 +142,19 @@ def test_standfirst_under_its_other_newsroom_names_is_the_lead():
           <div class="content"><div class="text">{PARAS}</div></div></body></html>"""
         article = extract(html, URL)
         assert article.body.startswith("Zázrak jedné sezony?"), name
+
+
+def test_html_in_json_ld_article_body_is_rendered_as_text_without_captions():
+    # The visible story is a stub; JSON-LD articleBody carries the story as HTML.
+    story = ("<p>The council voted on Monday to rebuild the old harbour bridge, after engineers found the piers "
+             "weakened by decades of salt water.</p><figure class='image'><img src='/pier.jpg'>"
+             "<figcaption>The old piers at low tide.</figcaption></figure><h4>Two years of works</h4>"
+             "<p>The works will take two years and cost the city forty million euros, the mayor said.</p>") * 3
+    ld = json.dumps({"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Bridge vote",
+                     "articleBody": story})
+    html = f"""<html><head><script type="application/ld+json">{ld}</script></head><body>
+      <article><h1>Bridge vote</h1><p>Subscribe to read the story.</p></article></body></html>"""
+    article = extract(html, URL)
+    assert "The council voted on Monday" in article.body and "Two years of works" in article.body
+    assert "<p>" not in article.body and "<figure" not in article.body
+    assert "old piers at low tide" not in article.body
