@@ -21,7 +21,7 @@ from pipelines.furniture import drop_furniture_lines
 from pipelines.html_input import NotHtmlError, decode_html, parse_html
 from pipelines.jsonld_text import jsonld_blocks
 from pipelines.language import guess_language
-from pipelines.layout import divs_among_paragraphs, unwrap_layout_tables
+from pipelines.layout import divs_among_paragraphs, tails_among_paragraphs, unwrap_layout_tables
 from pipelines.menus import drop_menus
 from pipelines.media import harvest_media
 from pipelines.metadata import language_code, read_metadata
@@ -95,6 +95,7 @@ def extract(html: str | bytes, url: str, profile: Profile | None = None, *, fetc
     used_hint = _restrict_to_container(work, profile.body_selectors) if profile.body_selectors else False
 
     removed["menus"] = drop_menus(work, teasers.lengths)
+    tails_among_paragraphs(work)  # before the cells of layout tables become <div>s
     removed["layout_tables"] = unwrap_layout_tables(work)
     divs_among_paragraphs(work)
     title = md.get("title")

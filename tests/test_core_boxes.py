@@ -158,3 +158,16 @@ def test_html_in_json_ld_article_body_is_rendered_as_text_without_captions():
     assert "The council voted on Monday" in article.body and "Two years of works" in article.body
     assert "<p>" not in article.body and "<figure" not in article.body
     assert "old piers at low tide" not in article.body
+
+
+def test_loose_paragraph_text_after_a_figure_is_kept():
+    # A story paragraph written as bare text right after a figure <div> (no <p>).
+    loose = ("The federal code has guidelines for the proper treatment of the bridge but there are no rules for "
+             "punishment related to violations, and the courts have found that owners are protected.")
+    html = f"""<html><body><article><h1>Council votes to rebuild the bridge</h1><div class="story">{PARAS}
+      <div class="fig-frame"><figure><img src="/pier.jpg"></figure><p class="legend">The piers</p></div>{loose}
+      <p>Hicks said she was surprised when messages started to pop up on her page criticising the council plan.</p>
+      </div></article></body></html>"""
+    article = extract(html, URL)
+    assert "no rules for punishment related to violations" in article.body
+    assert "Paragraph 5 of the story" in article.body
