@@ -44,6 +44,17 @@ _CONSENT_PLACEHOLDER = re.compile(
     r"|^(empfohlener (redaktioneller )?inhalt|link zum [\w-]+-inhalt|recommended (editorial )?content)$",
     re.IGNORECASE,
 )
+# Paywall teasers left in the page ("Il vous reste 57% de cet article à lire. La
+# suite est réservée aux abonnés.", "2 Wochen kostenlos testen", "Subscribe to continue
+# reading").  Dev corpus: 2 hits on fundus pages, none in gold; labels such as
+# "Exklusiv für Abonnenten" are left alone (one sat in a lead line a snippet needs).
+_PAYWALL_TEASER = re.compile(
+    r"il vous reste \d+([.,]\d+)?\s?% de cet article|la suite est réservée à (nos|ses) abonnés"
+    r"|la suite est réservée aux abonnés|jetzt weiterlesen mit|\b\d+ wochen (kostenlos|gratis) testen"
+    r"|(subscribe|sign in|log in) to (continue|keep) reading|continue reading with|you('ve| have) reached your"
+    r" (free )?(article )?limit|s[óo]lo para suscriptores|riservato agli abbonati",
+    re.IGNORECASE,
+)
 #: Promo lines are one or two sentences; a longer paragraph that happens to match
 #: is story text about newsletters or apps.
 PROMO_LINE_MAX_CHARS = 320
@@ -53,7 +64,7 @@ CONSENT_LINE_MAX_CHARS = 400
 
 def is_promo_line(line: str) -> bool:
     text = " ".join(line.split())
-    if len(text) <= PROMO_LINE_MAX_CHARS and _PROMO.search(text) is not None:
+    if len(text) <= PROMO_LINE_MAX_CHARS and (_PROMO.search(text) or _PAYWALL_TEASER.search(text)):
         return True
     return len(text) <= CONSENT_LINE_MAX_CHARS and _CONSENT_PLACEHOLDER.search(text) is not None
 

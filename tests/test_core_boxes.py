@@ -171,3 +171,12 @@ def test_loose_paragraph_text_after_a_figure_is_kept():
     article = extract(html, URL)
     assert "no rules for punishment related to violations" in article.body
     assert "Paragraph 5 of the story" in article.body
+
+
+def test_paywall_teaser_lines_are_not_story_text():
+    teasers = ("<p>Il vous reste 57.09% de cet article à lire. La suite est réservée aux abonnés.</p>"
+               "<p>2 Wochen kostenlos testen</p>")
+    html = f"<html><body><article><h1>Council votes to rebuild the bridge</h1>{PARAS}{teasers}</article></body></html>"
+    article = extract(html, URL)
+    assert "Paragraph 5 of the story" in article.body
+    assert "Il vous reste" not in article.body and "kostenlos testen" not in article.body
