@@ -192,6 +192,9 @@ def _header_standfirst(headline: HtmlElement | None) -> str | None:
     news pages, an interview page) and extractors skip headers."""
     if headline is None:
         return None
+    subtitle = _subtitle_heading(headline)
+    if subtitle:
+        return subtitle
     holder = headline.getparent()
     if holder is None or not (holder.tag == "header" or _HEADER_BLOCK.search(attr_tokens(holder))):
         return None
@@ -204,6 +207,26 @@ def _header_standfirst(headline: HtmlElement | None) -> str | None:
         if 40 <= len(text) <= 800 and not _BYLINE.search(text[:40]):
             return text
     return None
+
+
+def _subtitle_heading(headline: HtmlElement) -> str | None:
+    """An <h1> directly followed by a sentence-length <h2>: the subtitle, whatever the
+    container is called (a Taiwanese site's `div.archives`; fundus gold opens with it)."""
+    if headline.tag != "h1":
+        return None
+    # Only under the story's headline, known by the document title: a blog's site-name
+    # <h1> is followed by its tagline <h2> (a snippet-set page).
+    title_el = headline.getroottree().find(".//title")
+    head = _fold(text_of(headline))
+    if title_el is None or len(head) < 20 or head not in _fold(text_of(title_el)):
+        return None
+    sib = headline.getnext()
+    while sib is not None and not isinstance(sib.tag, str):
+        sib = sib.getnext()
+    if sib is None or sib.tag != "h2" or sib.find(".//a") is not None:
+        return None
+    text = text_of(sib)
+    return text if 40 <= len(text) <= 300 and not _BYLINE.search(text[:40]) else None
 
 
 def _described_standfirst(headline: HtmlElement | None, description: str | None) -> str | None:

@@ -180,3 +180,23 @@ def test_paywall_teaser_lines_are_not_story_text():
     article = extract(html, URL)
     assert "Paragraph 5 of the story" in article.body
     assert "Il vous reste" not in article.body and "kostenlos testen" not in article.body
+
+
+def test_subtitle_h2_right_under_the_headline_is_the_lead():
+    subtitle = "HARBOUR WORKS: Engineers found the piers weakened by salt water and the council voted for a rebuild"
+    html = f"""<html><head><title>Council votes to rebuild the harbour bridge - Harbour Times</title></head><body>
+      <ul class="menu"><li><a href="/">Home</a></li></ul>
+      <div class="archives"><h1>Council votes to rebuild the harbour bridge</h1><h2>{subtitle}</h2>
+      <ul class="share"><li><a href="https://social.example/share">Share</a></li></ul>
+      <div class="archives-text">{PARAS}</div></div></body></html>"""
+    article = extract(html, URL)
+    assert article.body.startswith("HARBOUR WORKS: Engineers found")
+
+
+def test_tagline_under_a_site_name_heading_is_not_the_lead():
+    # A blog whose <title> is its name: the first <h1> (the name) is the headline fallback.
+    html = f"""<html><head><title>Pier Blog</title></head><body>
+      <h1>Pier Blog</h1><h2>The blog of endless maintenance troubles and their many fixes</h2>
+      <div class="post"><h2>Fixing the harbour bridge, one pier at a time</h2>{PARAS}</div></body></html>"""
+    article = extract(html, URL)
+    assert "endless maintenance troubles" not in article.body
