@@ -258,28 +258,20 @@ def _described_standfirst(headline: HtmlElement | None, description: str | None)
 
 
 def _word_fold(text: str) -> str:
-    """Words only, lower-cased: block texts glue paragraphs ("enligt åtalet.I sovrummen")
-    and descriptions end in ellipses."""
+    """Words only, lower-cased: texts glue paragraphs ("åtalet.I sovrummen"), descriptions end in "…"."""
     return " ".join(re.findall(r"\w+", text.casefold()))
 
 
-#: Where a described block may not sit: page chrome and links (teasers of this very
-#: story on section strips carry its description too).
+#: Page chrome and links: teasers of this very story carry its description too.
 _NOT_STANDFIRST_HOLDERS = ("nav", "footer", "aside", "a", "figure", "figcaption", "li")
 
 
 def described_block(tree: HtmlElement, description: str | None, title: str | None = None) -> str | None:
-    """The first visible block anywhere on the page whose text is the page's own
-    description (or starts with a cut-short description of 60+ characters).
-
-    Fallback when no headline-relative rule found the standfirst: the publisher's
-    description shown verbatim is its standfirst, wherever the headline is.
-    Measured on fundus pages: standfirsts in `storefront-html.excerpt`, in a
-    `c-summary__intro` under a breadcrumb <h1>, in `div.article__preamble`, and beside
-    an <h1> that the headline finder missed were all the description verbatim and all
-    gold; the body lacked them (recall -3 to -10% each).  Pages whose description is
-    the headline (l3s_gn1: 2008 news sites) matched their <h1>: headings and
-    title-like blocks are skipped."""
+    """The first visible block anywhere whose words are the page's description (or start
+    with a cut one of 60+ chars): the standfirst, when no headline-relative rule found it.
+    Fundus standfirsts in `storefront-html.excerpt`, under a breadcrumb <h1>, in
+    `div.article__preamble` were the description verbatim and gold (recall -3 to -10%
+    each).  Headings and title-like blocks are skipped (l3s pages describe by headline)."""
     wanted = _word_fold(description or "")
     folded_title = _word_fold(title or "")
     if len(wanted) < 40 or wanted in folded_title:
