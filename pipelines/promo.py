@@ -55,6 +55,15 @@ _PAYWALL_TEASER = re.compile(
     r" (free )?(article )?limit|s[óo]lo para suscriptores|riservato agli abbonati",
     re.IGNORECASE,
 )
+# Ad-slot labels left when the ad itself is gone ("Advertisement", "Anzeige",
+# "Story continues below advertisement").  Dev line audit: 5 hits (fundus, l3s_gn1),
+# none in gold.
+_AD_LABEL = re.compile(
+    r"^(advertisement|advertising|anzeige|werbung|publicité|publicidad|pubblicità|annonse|annons|reklame|reklama"
+    r"|sponsored|gesponsert|story continues below( this)? advertisement|article continues below( advertisement)?"
+    r"|continue reading below|weiterlesen nach der anzeige|artikel wird unter der anzeige fortgesetzt)\W*$",
+    re.IGNORECASE,
+)
 #: Promo lines are one or two sentences; a longer paragraph that happens to match
 #: is story text about newsletters or apps.
 PROMO_LINE_MAX_CHARS = 320
@@ -64,6 +73,8 @@ CONSENT_LINE_MAX_CHARS = 400
 
 def is_promo_line(line: str) -> bool:
     text = " ".join(line.split())
+    if _AD_LABEL.match(text.strip(" -•|()")):
+        return True
     if len(text) <= PROMO_LINE_MAX_CHARS and (_PROMO.search(text) or _PAYWALL_TEASER.search(text)):
         return True
     return len(text) <= CONSENT_LINE_MAX_CHARS and _CONSENT_PLACEHOLDER.search(text) is not None

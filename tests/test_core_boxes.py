@@ -200,3 +200,13 @@ def test_tagline_under_a_site_name_heading_is_not_the_lead():
       <div class="post"><h2>Fixing the harbour bridge, one pier at a time</h2>{PARAS}</div></body></html>"""
     article = extract(html, URL)
     assert "endless maintenance troubles" not in article.body
+
+
+def test_ad_slot_labels_are_not_story_text():
+    paras = PARAS.split("</p>")
+    html = (f"<html><body><article><h1>Council votes to rebuild the bridge</h1>{paras[0]}</p><p>Advertisement</p>"
+            f"{'</p>'.join(paras[1:3])}</p><div>Story continues below advertisement</div>{'</p>'.join(paras[3:])}"
+            "</article></body></html>")
+    article = extract(html, URL)
+    assert "Paragraph 5 of the story" in article.body
+    assert "Advertisement" not in article.body and "continues below" not in article.body
