@@ -139,8 +139,9 @@ _NOT_LEAD_HOLDER = re.compile(r"gallery|caption|lightbox|detail-img|photo|image|
 def _in_caption_or_widget(el: HtmlElement) -> bool:
     # A lead-classed box around a photo and its caption (Yahoo's "yom-art-lead")
     # is lead media, not a standfirst: its caption became the lead (utomo).
-    if any(d.tag in ("img", "figure", "picture") or (d is not el and _NOT_LEAD_HOLDER.search(attr_tokens(d)))
-           for d in el.iter(etree.Element)):
+    # A <figure> emptied by the player pass is no photo (a Swedish standfirst was lost).
+    if any(d.tag in ("img", "picture") or (d.tag == "figure" and (d.find(".//img") is not None or text_of(d)))
+           or (d is not el and _NOT_LEAD_HOLDER.search(attr_tokens(d))) for d in el.iter(etree.Element)):
         return True
     for i, node in enumerate((el, *el.iterancestors())):
         if i > 4 or node.tag in ("body", "article", "main"):
@@ -262,7 +263,7 @@ def _word_fold(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.casefold()))
 
 
-#: Page chrome and links: teasers of this very story carry its description too.
+#: Page chrome and links (teasers of this very story carry its description too).
 _NOT_STANDFIRST_HOLDERS = ("nav", "footer", "aside", "a", "figure", "figcaption", "li")
 
 

@@ -210,3 +210,17 @@ def test_ad_slot_labels_are_not_story_text():
     article = extract(html, URL)
     assert "Paragraph 5 of the story" in article.body
     assert "Advertisement" not in article.body and "continues below" not in article.body
+
+
+def test_standfirst_ending_with_an_emptied_video_frame_is_still_the_lead():
+    # The description names the two-paragraph standfirst; the player inside it is
+    # removed before the lead is searched, leaving an empty <figure>.
+    description = "The council voted for a full rebuild of the harbour bridge. Engineers had found the piers weakened."
+    html = f"""<html><head><meta name="description" content="{description}"></head><body><div class="article"><h1>Council votes to rebuild the harbour bridge</h1>
+      <div class="article__preamble"><p>The council voted for a full rebuild of the harbour bridge.</p>
+        <p>Engineers had found the piers weakened.</p>
+        <figure class="rich-video"><div class="video-player"></div></figure></div>
+      <div class="share"><a href="https://social.example/share">Share</a></div></div>
+      <div class="content"><div class="text">{PARAS}</div></div></body></html>"""
+    article = extract(html, URL)
+    assert article.body.startswith("The council voted for a full rebuild")
