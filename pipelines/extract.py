@@ -14,11 +14,14 @@ from datetime import datetime, timezone
 
 from pipelines import lead as lead_finder
 from pipelines.body import Body, contains_most_of, extract_body, filter_lines, long_paragraph_beside_headline, missed_long_paragraph, recall_options
+from pipelines.boxes import drop_galleries
 from pipelines.dates import DAY_FIRST_LANGUAGES, LANGUAGE_ZONES, dom_date, parse_date
 from pipelines.dom_clean import drop_non_content, strip_interface
+from pipelines.furniture import drop_furniture_lines
 from pipelines.html_input import NotHtmlError, decode_html, parse_html
+from pipelines.jsonld_text import jsonld_blocks
 from pipelines.language import guess_language
-from pipelines.layout import divs_among_paragraphs, drop_narrow_image_cards, unwrap_layout_tables
+from pipelines.layout import divs_among_paragraphs, drop_narrow_image_cards, tails_among_paragraphs, unwrap_layout_tables
 from pipelines.menus import drop_menus
 from pipelines.media import harvest_media
 from pipelines.metadata import language_code, read_metadata
@@ -27,7 +30,7 @@ from pipelines.profile import Profile
 from pipelines.quality import assess
 from pipelines.schema import Article, Extraction, FieldProvenance
 from pipelines.teasers import extract_teasers
-from pipelines.text import body_hash, clean_block_text, clean_line, words
+from pipelines.text import body_hash, clean_line, words
 
 EXTRACTOR = "newscrawl-core/0.1"
 UNKNOWN_ORIGIN = "http://unknown.invalid/"
@@ -88,10 +91,12 @@ def extract(html: str | bytes, url: str, profile: Profile | None = None, *, fetc
     removed = strip_interface(work, profile.drop_selectors, teasers.lengths)
     removed.update({"teaser_blocks": teasers.blocks_removed, "teaser_lines": teasers.lines_removed, "captions": captions})
     removed["side_cards"] = drop_narrow_image_cards(work)  # after the media pass took their captions
+    removed["galleries"] = drop_galleries(work)
     dom_lead = lead_finder.find_lead(work, md.get("title"), md.get("lead"))
     used_hint = _restrict_to_container(work, profile.body_selectors) if profile.body_selectors else False
 
     removed["menus"] = drop_menus(work, teasers.lengths)
+    tails_among_paragraphs(work)  # before the cells of layout tables become <div>s
     removed["layout_tables"] = unwrap_layout_tables(work)
     divs_among_paragraphs(work)
     title = md.get("title")
@@ -106,11 +111,11 @@ def extract(html: str | bytes, url: str, profile: Profile | None = None, *, fetc
                 or (contains_most_of(second, body) and second.word_count <= 1.5 * body.word_count)):
             body = second
     drop = {c for img in images if (c := img.caption)} | {t for r in teasers.related for t in (r.title, r.summary) if t}
-    body = filter_lines(body, drop, title)
+    body = drop_furniture_lines(filter_lines(body, drop, title), title)
     body_source = "hint" if used_hint else "dom"
     if md.jsonld_body and body.word_count < 0.5 * len(md.jsonld_body.split()):
         # The story is in JSON-LD but not (fully) in the HTML: client-rendered pages.
-        body = Body(blocks=[b for b in clean_block_text(md.jsonld_body).split("\n\n") if b])
+        body = Body(blocks=jsonld_blocks(md.jsonld_body))
         body_source = "json-ld"
     lead = dom_lead or md.get("lead")
     if dom_lead and body.blocks and " ".join(words(dom_lead)[:12]) not in " ".join(words(body.text)):

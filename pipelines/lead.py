@@ -15,7 +15,11 @@ from pipelines.dom_utils import HtmlElement, attr_tokens, iter_elements, text_of
 
 _LEAD_CLASS = re.compile(
     r"(^|[\s_-])(sapo|lead|lede|standfirst|summary|description|chapeau|intro|excerpt|article-?lead|article-?summary"
-    r"|article-?sapo|subtitle|dek|deck|teaser|article-?teaser|intro-?text|leadtext|lead-?text)(?=$|[\s_-])",
+    r"|article-?sapo|subtitle|dek|deck|teaser|article-?teaser|intro-?text|leadtext|lead-?text"
+    # the standfirst's name in other newsrooms: Czech/Slovak "perex", Scandinavian
+    # "ingress"/"preamble", Spanish "bajada"/"entradilla", French "chapo", German "Vorspann"
+    # (dev: a Czech and an Argentine readability page, a Swedish fundus page lost it)
+    r"|perex|ingress|preamble|bajada|entradilla|chapo|vorspann)(?=$|[\s_-])",
     re.IGNORECASE,
 )
 
@@ -135,8 +139,9 @@ _NOT_LEAD_HOLDER = re.compile(r"gallery|caption|lightbox|detail-img|photo|image|
 def _in_caption_or_widget(el: HtmlElement) -> bool:
     # A lead-classed box around a photo and its caption (Yahoo's "yom-art-lead")
     # is lead media, not a standfirst: its caption became the lead (utomo).
-    if any(d.tag in ("img", "figure", "picture") or (d is not el and _NOT_LEAD_HOLDER.search(attr_tokens(d)))
-           for d in el.iter(etree.Element)):
+    # A <figure> emptied by the player pass is no photo (a Swedish standfirst was lost).
+    if any(d.tag in ("img", "picture") or (d.tag == "figure" and (d.find(".//img") is not None or text_of(d)))
+           or (d is not el and _NOT_LEAD_HOLDER.search(attr_tokens(d))) for d in el.iter(etree.Element)):
         return True
     for i, node in enumerate((el, *el.iterancestors())):
         if i > 4 or node.tag in ("body", "article", "main"):
@@ -173,7 +178,8 @@ def find_lead(tree: HtmlElement, title: str | None = None, description: str | No
         return text
     if headline is False:
         headline = _headline(tree, title)
-    return _header_standfirst(headline) or _described_standfirst(headline, description)  # type: ignore[arg-type]
+    return (_header_standfirst(headline) or _described_standfirst(headline, description)  # type: ignore[arg-type]
+            or described_block(tree, description, title))
 
 
 _HEADER_BLOCK = re.compile(r"header|head\b|heading|title|intro|top", re.I)
@@ -187,6 +193,9 @@ def _header_standfirst(headline: HtmlElement | None) -> str | None:
     news pages, an interview page) and extractors skip headers."""
     if headline is None:
         return None
+    subtitle = _subtitle_heading(headline)
+    if subtitle:
+        return subtitle
     holder = headline.getparent()
     if holder is None or not (holder.tag == "header" or _HEADER_BLOCK.search(attr_tokens(holder))):
         return None
@@ -199,6 +208,26 @@ def _header_standfirst(headline: HtmlElement | None) -> str | None:
         if 40 <= len(text) <= 800 and not _BYLINE.search(text[:40]):
             return text
     return None
+
+
+def _subtitle_heading(headline: HtmlElement) -> str | None:
+    """An <h1> directly followed by a sentence-length <h2>: the subtitle, whatever the
+    container is called (a Taiwanese site's `div.archives`; fundus gold opens with it)."""
+    if headline.tag != "h1":
+        return None
+    # Only under the story's headline, known by the document title: a blog's site-name
+    # <h1> is followed by its tagline <h2> (a snippet-set page).
+    title_el = headline.getroottree().find(".//title")
+    head = _fold(text_of(headline))
+    if title_el is None or len(head) < 20 or head not in _fold(text_of(title_el)):
+        return None
+    sib = headline.getnext()
+    while sib is not None and not isinstance(sib.tag, str):
+        sib = sib.getnext()
+    if sib is None or sib.tag != "h2" or sib.find(".//a") is not None:
+        return None
+    text = text_of(sib)
+    return text if 40 <= len(text) <= 300 and not _BYLINE.search(text[:40]) else None
 
 
 def _described_standfirst(headline: HtmlElement | None, description: str | None) -> str | None:
@@ -238,3 +267,46 @@ def _description_with_tail(block: str, description: str) -> bool:
     equalled the description, and the body lost its first paragraph).  The block must
     carry most of the description, so a short kicker that starts it does not count."""
     return len(block) >= 60 and description.startswith(block) and len(block) >= 0.6 * len(description)
+
+
+def _word_fold(text: str) -> str:
+    """Words only, lower-cased: texts glue paragraphs ("åtalet.I sovrummen"), descriptions end in "…"."""
+    return " ".join(re.findall(r"\w+", text.casefold()))
+
+
+#: Page chrome and links (teasers of this very story carry its description too).
+_NOT_STANDFIRST_HOLDERS = ("nav", "footer", "aside", "a", "figure", "figcaption", "li")
+
+
+def described_block(tree: HtmlElement, description: str | None, title: str | None = None) -> str | None:
+    """The first visible block anywhere whose words are the page's description (or start
+    with a cut one of 60+ chars): the standfirst, when no headline-relative rule found it.
+    Fundus standfirsts in `storefront-html.excerpt`, under a breadcrumb <h1>, in
+    `div.article__preamble` were the description verbatim and gold (recall -3 to -10%
+    each).  Headings and title-like blocks are skipped (l3s pages describe by headline)."""
+    wanted = _word_fold(description or "")
+    folded_title = _word_fold(title or "")
+    if len(wanted) < 40 or wanted in folded_title:
+        return None
+    probe = wanted[:20]
+    for el in tree.iter(etree.Element):
+        own = _word_fold(el.text or "")
+        if not own or not (own.startswith(probe) or probe.startswith(own)):
+            continue
+        text = text_of(el)
+        folded = _word_fold(text)
+        if wanted.startswith(folded) and folded != wanted and el.getparent() is not None:
+            # The first of the standfirst's paragraphs: the description is their parent's text.
+            el = el.getparent()
+            text = text_of(el)
+            folded = _word_fold(text)
+        if not (40 <= len(text) <= 800) or not (folded == wanted or (len(wanted) >= 60 and folded.startswith(wanted))):
+            continue
+        if el.tag in ("title", "meta", "head", "h1") or folded in folded_title:
+            continue
+        if any(a.tag in _NOT_STANDFIRST_HOLDERS or a.tag == "head" for a in el.iterancestors()):
+            continue
+        if _in_caption_or_widget(el) or _in_teaser_card(el):
+            continue
+        return text
+    return None
