@@ -25,6 +25,7 @@ from pipelines.metadata import language_code, read_metadata
 from pipelines.pagetype import classify, is_forum_thread
 from pipelines.profile import Profile
 from pipelines.quality import assess
+from pipelines.story_box import story_box_body
 from pipelines.schema import Article, Extraction, FieldProvenance
 from pipelines.teasers import extract_teasers
 from pipelines.text import body_hash, clean_block_text, clean_line, words
@@ -104,6 +105,8 @@ def extract(html: str | bytes, url: str, profile: Profile | None = None, *, fetc
                 long_paragraph_beside_headline(work)
                 or (contains_most_of(second, body) and second.word_count <= 1.5 * body.word_count)):
             body = second
+    # A short post's sentence loses to a sidebar box in the extractor's fallbacks.
+    body = story_box_body(work, title, body) or body
     drop = {c for img in images if (c := img.caption)} | {t for r in teasers.related for t in (r.title, r.summary) if t}
     body = filter_lines(body, drop, title)
     body_source = "hint" if used_hint else "dom"

@@ -83,6 +83,11 @@ def _headline(tree: HtmlElement, title: str | None) -> HtmlElement | None:
     return first_h1
 
 
+def headline(tree: HtmlElement, title: str | None) -> HtmlElement | None:
+    """The story's headline element (see ``_headline``), for the other passes."""
+    return _headline(tree, title)
+
+
 _TITLE_SEPARATOR = re.compile(r"\s[|\u2013\u2014\u00bb:·•-]\s*$")
 
 

@@ -1,0 +1,57 @@
+"""Short image / video posts whose only text is a sentence or two: the extractor's
+fallbacks returned a sidebar or footer "about" box instead (dragnet: 10 pages at F1 0)."""
+
+import pytest
+
+from pipelines import extract
+
+IMAGES = "".join(f'<p><img src="/img/lighthouse-{i}.jpg" width="500" height="400" alt=""></p>' for i in range(6))
+ABOUT_FOOTER = """<div id="footer"><div class="footer_col"><h3>About Paper Birds</h3><div class="footer_content">
+  <p>Paper Birds is a celebration of folded paper, posters, small presses and printed matter from makers around
+  the world, updated daily by a small team of editors.</p></div></div></div>"""
+ABOUT_WIDGET = """<div id="sidebar"><ul><li class="widget widget_text"><div class="textwidget"><p>I am a designer
+  and illustrator living by the sea, writing here about typography, posters, small presses and the long walks
+  that give me ideas.</p></div></li></ul></div>"""
+URL = "https://paperbirds.example/2012/08/13/folded-lighthouses/"
+
+
+def _post(content: str, aside: str) -> str:
+    return f"""<html><head><title>Paper Birds &raquo; Folded Lighthouses</title></head><body>
+<div id="header"><h1><a href="/">Paper Birds</a></h1></div>
+<div id="main"><div id="content"><div class="post" id="post-4711">
+  <h2><a href="/?p=4711" rel="bookmark">Folded Lighthouses</a></h2>
+  <p class="post-meta">Posted by Dave on August 13th, 2012</p>
+  <div class="post-content">{content}</div>
+  <p class="post-footer"><a href="/category/design/">Design</a> | Comments (0)</p>
+</div></div>
+{aside}</div></body></html>"""
+
+
+@pytest.mark.parametrize("aside", [ABOUT_FOOTER, ABOUT_WIDGET])
+def test_short_image_post_keeps_its_sentence_not_the_about_box(aside):
+    html = _post(IMAGES + '<p>Tiny lighthouses folded from old sea charts by <a href="/artist">Mara Lind</a>!</p>', aside)
+    body = extract(html, URL).body
+    # the link stays inside its sentence, on one line
+    assert body == "Tiny lighthouses folded from old sea charts by Mara Lind!"
+
+
+def test_story_box_is_left_alone_when_the_body_is_the_post():
+    text = "".join(
+        f"<p>Paragraph {i}: the folded lighthouses took three months, one sea chart each, and the maker kept "
+        f"the fold patterns simple so that visitors could copy them at the workshop table.</p>" for i in range(4))
+    body = extract(_post(IMAGES + text, ABOUT_WIDGET), URL).body
+    assert "Paragraph 2: the folded lighthouses" in body
+    assert "designer and illustrator" not in body and "Posted by Dave" not in body
+
+
+def test_page_builder_widget_classes_are_not_a_sidebar():
+    # Page builders ("elementor-widget") call every block a widget: the story itself
+    # sits in one and must not be swapped for the byline beside the headline.
+    story = ("<div class='elementor-widget elementor-widget-text-editor'><div class='elementor-widget-container'>"
+             "<p>The summer is here and the short dresses come out again: we picked our favourite ear cuffs, "
+             "from plain silver to gold with a little glitter, and put together a few looks to try.</p></div></div>")
+    html = f"""<html><head><title>Ear candy</title></head><body>
+      <div class="elementor-widget-wrap"><h1>Ear candy</h1><p>Posted in Style, 12 June 2021, by the editors</p></div>
+      {story}</body></html>"""
+    body = extract(html, "https://style.example/ear-candy/").body
+    assert "we picked our favourite ear cuffs" in body
