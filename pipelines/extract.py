@@ -16,6 +16,7 @@ from pipelines import lead as lead_finder
 from pipelines.body import Body, contains_most_of, extract_body, filter_lines, long_paragraph_beside_headline, missed_long_paragraph, recall_options
 from pipelines.dates import DAY_FIRST_LANGUAGES, LANGUAGE_ZONES, dom_date, parse_date
 from pipelines.dom_clean import drop_non_content, strip_interface
+from pipelines.empty_inline import drop_empty_inline
 from pipelines.html_input import NotHtmlError, decode_html, parse_html
 from pipelines.language import guess_language
 from pipelines.layout import divs_among_paragraphs, unwrap_layout_tables
@@ -94,6 +95,7 @@ def extract(html: str | bytes, url: str, profile: Profile | None = None, *, fetc
     removed["menus"] = drop_menus(work, teasers.lengths)
     removed["layout_tables"] = unwrap_layout_tables(work)
     divs_among_paragraphs(work)
+    drop_empty_inline(work)
     title = md.get("title")
     body = extract_body(work, url, profile.trafilatura_options)
     if not profile.trafilatura_options.get("favor_recall") and missed_long_paragraph(work, body):
