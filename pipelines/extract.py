@@ -23,6 +23,7 @@ from pipelines.layout import divs_among_paragraphs, unwrap_layout_tables
 from pipelines.menus import drop_menus
 from pipelines.media import harvest_media
 from pipelines.metadata import language_code, read_metadata
+from pipelines.missed_lists import restore_lists
 from pipelines.pagetype import classify, is_forum_thread
 from pipelines.profile import Profile
 from pipelines.quality import assess
@@ -109,6 +110,7 @@ def extract(html: str | bytes, url: str, profile: Profile | None = None, *, fetc
             body = second
     # A short post's sentence loses to a sidebar box in the extractor's fallbacks.
     body = story_box_body(work, title, body) or body
+    body = restore_lists(work, body)
     drop = {c for img in images if (c := img.caption)} | {t for r in teasers.related for t in (r.title, r.summary) if t}
     body = filter_lines(body, drop, title)
     body_source = "hint" if used_hint else "dom"
