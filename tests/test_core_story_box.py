@@ -72,3 +72,41 @@ def test_sidebar_lines_after_a_short_story_are_dropped():
     body = Body(blocks=[story, "you can also follow me in my circles here! the paper birds have their own video channel",
                         "the makers behind", "If you like anything on Paper Birds please link back :-)"])
     assert story_box_body(tree, "Folded Lighthouses", body).blocks == [story]
+
+
+LONG = [f"Paragraph {i}: the relay final was decided on the last bend, where the third runner lost two metres "
+        f"to the favourites and the team never got them back before the line." for i in range(1, 8)]
+
+
+def _blog_page(welcome_holder: str) -> str:
+    story = "".join(f"<p>{p}</p>" for p in LONG)
+    return f"""<html><head><title>Sport Notes: Relay finals</title></head><body><div class="main section">
+      <div class="widget Blog"><div class="post hentry"><h3 class="post-title">Relay finals</h3>
+        <div class="post-body">{story}</div></div></div>
+      <div {welcome_holder}><p>Welcome to Sport Notes, where we bring you the analysis behind the results, every week of the season.</p>
+        <p>Available in print and as an ebook, it makes a great gift.</p></div></div></body></html>"""
+
+
+def test_sidebar_widget_lines_closing_a_long_body_are_dropped():
+    # A blog's text widget under the posts closed 14 dragnet bodies.
+    tree = lxml.html.fromstring(_blog_page("class='widget Text'"))
+    body = Body(blocks=[*LONG, "Welcome to Sport Notes, where we bring you the analysis behind the results, every week of the season.",
+                        "Available in print and as an ebook, it makes a great gift."])
+    assert story_box_body(tree, "Relay finals", body).blocks == LONG
+
+
+def test_story_fact_box_closing_a_long_body_stays():
+    # "about" also names a story's own fact table (a match report's result box).
+    tree = lxml.html.fromstring(_blog_page("class='about'"))
+    body = Body(blocks=[*LONG, "Welcome to Sport Notes, where we bring you the analysis behind the results, every week of the season."])
+    assert story_box_body(tree, "Relay finals", body) is None
+
+
+def test_story_inside_an_aside_keeps_its_closing_lines():
+    # A news site put the whole story in <aside class="secondary">.
+    lines = [*LONG, *(p.replace("Paragraph", "Section") for p in LONG)]
+    story = "".join(f"<p>{p}</p>" for p in lines)
+    html = f"""<html><head><title>Relay finals</title></head><body><div class="container main">
+      <h1>Relay finals</h1><p>By staff</p>
+      <aside class="secondary"><div class="article-text">{story}</div></aside></div></body></html>"""
+    assert story_box_body(lxml.html.fromstring(html), "Relay finals", Body(blocks=lines)) is None
