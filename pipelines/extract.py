@@ -29,6 +29,7 @@ from pipelines.profile import Profile
 from pipelines.quality import assess
 from pipelines.story_box import story_box_body
 from pipelines.schema import Article, Extraction, FieldProvenance
+from pipelines.signatures import cut_signature_tail
 from pipelines.teasers import extract_teasers
 from pipelines.text import body_hash, clean_block_text, clean_line, words
 
@@ -110,7 +111,7 @@ def extract(html: str | bytes, url: str, profile: Profile | None = None, *, fetc
             body = second
     # A short post's sentence loses to a sidebar box in the extractor's fallbacks.
     body = story_box_body(work, title, body) or body
-    body = restore_lists(work, body)
+    body = cut_signature_tail(restore_lists(work, body))
     drop = {c for img in images if (c := img.caption)} | {t for r in teasers.related for t in (r.title, r.summary) if t}
     body = filter_lines(body, drop, title)
     body_source = "hint" if used_hint else "dom"
