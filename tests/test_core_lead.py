@@ -115,3 +115,19 @@ def test_lead_classed_photo_box_is_not_the_lead():
     article = extract(html, "https://coast.example/2012/08/lighthouse-lamp-restored/")
     assert "Volunteers carry" not in article.body
     assert article.lead is None or "Volunteers carry" not in article.lead
+
+
+def test_site_tagline_in_the_header_is_not_the_lead():
+    # The blog's tagline ("#blog-description", "h2#banner-description") under the site
+    # name, on pages whose title is the site name or starts with it: it opened the
+    # body as a lead (dragnet: 11 pages of two blogs).
+    for title, tagline in (("Coast Notes", '<div id="blog-description">'), ("Coast Notes: What the harbour needs", '<h2 id="banner-description">')):
+        closing = tagline.split()[0].replace("<", "</") + ">"
+        html = f"""<html><head><title>{title}</title></head><body>
+          <div id="header"><h1 id="blog-title"><a href="/" rel="home">Coast Notes</a></h1>
+          {tagline}The harbour's own chronicle of boats, tides and the people who keep them running{closing}</div>
+          <div id="content"><div class="post"><h2 class="entry-title">What the harbour needs before winter comes</h2>
+          <div class="entry-content">{PARAS}</div></div></div></body></html>"""
+        article = extract(html, "https://coast.example/2012/11/harbour/")
+        assert "chronicle" not in article.body, title
+        assert article.lead is None or "chronicle" not in article.lead
