@@ -75,9 +75,16 @@ def _innermost(holder: HtmlElement, probe: str) -> HtmlElement:
     return holder
 
 
+# The page's own header: site name and tagline ("h2#site-description" in
+# "header#branding" opened a two-line video post, dragnet precision 0.2).
+_PAGE_HEADER = re.compile(r"masthead|branding|site-?(header|title|description)|blog-?(title|description)|tagline",
+                          re.IGNORECASE)
+
+
 def _is_aside(node: HtmlElement) -> bool:
     tokens = attr_tokens(node)
-    return node.tag in ("aside", "footer") or bool(_ASIDE_ANYWHERE.search(tokens) or _ASIDE_START.search(tokens))
+    return node.tag in ("aside", "footer", "header") or bool(
+        _ASIDE_ANYWHERE.search(tokens) or _ASIDE_START.search(tokens) or _PAGE_HEADER.search(tokens))
 
 
 #: Only a page's side column and its widgets, for the lines of a long body: "about" and "footer"

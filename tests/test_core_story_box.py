@@ -110,3 +110,16 @@ def test_story_inside_an_aside_keeps_its_closing_lines():
       <h1>Relay finals</h1><p>By staff</p>
       <aside class="secondary"><div class="article-text">{story}</div></aside></div></body></html>"""
     assert story_box_body(lxml.html.fromstring(html), "Relay finals", Body(blocks=lines)) is None
+
+
+def test_site_tagline_from_the_page_header_is_dropped_from_a_short_body():
+    # A two-line video post opened by the site's tagline ("h2#site-description" in
+    # "header#branding"): dragnet precision 0.2.
+    html = """<html><head><title>The greatest pizza commercial</title></head><body><div id="page">
+      <header id="branding"><h1 id="site-title"><a href="/">Paper Birds</a></h1>
+      <h2 id="site-description">paper, posters, printing and other joys for makers</h2></header>
+      <div id="main"><article class="post"><header class="entry-header"><h1 class="entry-title">The greatest pizza commercial</h1>
+      <p>Posted on November 12, 2012</p></header><div class="entry-content"><p>Wow, just wow, watch it twice.</p>
+      <p>[Via a friend]</p></div></article></div></div></body></html>"""
+    body = Body(blocks=["paper, posters, printing and other joys for makers", "Wow, just wow, watch it twice.", "[Via a friend]"])
+    assert story_box_body(lxml.html.fromstring(html), "The greatest pizza commercial", body).blocks == body.blocks[1:]
