@@ -1,4 +1,5 @@
-"""A blog post's closing signature line and the comment thread after it.
+"""A blog post's closing signature line and the comment thread after it; post and
+gallery navigation lines.
 
 Movable Type, TypePad and Blogger themes close a post with "Posted by NAME at
 DATE" and sign every comment the same way ("Posted by: NAME at DATE").  When the
@@ -22,6 +23,12 @@ SIGNATURE_MAX_CHARS = 150
 _MAIN_NAV = re.compile(r"^(«.*\|\s*main\b.*|.*\bmain\s*\|.*»)$", re.IGNORECASE)
 
 
+# Gallery and post navigation left as whole lines: "Previous", "1 / 6", "Next",
+# "‹ Back to Story", "Previous Post" (13 lines in dragnet bodies, none in any gold).
+_NAV_LINE = re.compile(r"^\W*(previous|next|prev|(previous|next) post|‹?\s*back to (the )?(story|article|post)"
+                       r"|\d{1,3}\s*(/|of)\s*\d{1,3})\W*$", re.IGNORECASE)
+
+
 def _is_signature(block: str) -> bool:
     return len(block) <= SIGNATURE_MAX_CHARS and bool(_SIGNATURE.match(block))
 
@@ -30,7 +37,7 @@ def cut_signature_tail(body: Body) -> Body:
     """``body`` up to its post signature: one in the second half of the body, or one
     followed by two more (a signed comment thread).  A signature opening the body is
     a byline and stays."""
-    blocks = [b for b in body.blocks if not _MAIN_NAV.match(b)]
+    blocks = [b for b in body.blocks if not (_MAIN_NAV.match(b) or _NAV_LINE.match(b))]
     signed = [i for i, b in enumerate(blocks) if i > 0 and _is_signature(b)]
     cut = next((i for n, i in enumerate(signed) if i >= len(blocks) / 2 or len(signed) - n >= 3), None)
     if cut is not None:

@@ -45,3 +45,9 @@ def test_opening_byline_stays():
       {STORY}</article></body></html>"""
     body = extract(html, "https://knit.example/2012/09/warm-nights.html").body
     assert "Paragraph 5: the nights stayed warm" in body
+
+
+def test_gallery_navigation_lines_are_not_body():
+    story = ["Paragraph 1: the nights stayed warm all month.", "Next year we will knit in spring."]
+    body = Body(blocks=[*story, "Previous", "1 / 6", "Next", "‹ Back to Story"])
+    assert cut_signature_tail(body).blocks == story
