@@ -16,6 +16,7 @@ from pipelines import lead as lead_finder
 from pipelines.body import Body, contains_most_of, extract_body, filter_lines, long_paragraph_beside_headline, missed_long_paragraph, recall_options
 from pipelines.dates import DAY_FIRST_LANGUAGES, LANGUAGE_ZONES, dom_date, parse_date
 from pipelines.dom_clean import drop_non_content, strip_interface
+from pipelines.edge_rows import drop_leading_rows
 from pipelines.empty_inline import drop_empty_inline
 from pipelines.html_input import NotHtmlError, decode_html, parse_html
 from pipelines.language import guess_language
@@ -111,7 +112,7 @@ def extract(html: str | bytes, url: str, profile: Profile | None = None, *, fetc
             body = second
     # A short post's sentence loses to a sidebar box in the extractor's fallbacks.
     body = story_box_body(work, title, body) or body
-    body = cut_signature_tail(restore_lists(work, body))
+    body = drop_leading_rows(cut_signature_tail(restore_lists(work, body)))
     drop = {c for img in images if (c := img.caption)} | {t for r in teasers.related for t in (r.title, r.summary) if t}
     body = filter_lines(body, drop, title)
     body_source = "hint" if used_hint else "dom"
