@@ -102,6 +102,10 @@ def _aside_apart_from(source: HtmlElement, box: HtmlElement, test=_is_aside) -> 
     """The sidebar-like box (by ``test``) holding ``source`` but not ``box``, if any.
     Only the path below their common ancestor counts: Blogger wraps the posts
     themselves in "widget Blog" (dev: a drawing post lost its caption to the sidebar)."""
+    if box in source.iterancestors():
+        # Shown inside the headline's own container: a site that wraps the story in
+        # <aside class="secondary"> (fundus) would otherwise lose all of it.
+        return None
     shared = set(box.iterancestors())
     for node in (source, *source.iterancestors()):
         if node in shared or node is box:

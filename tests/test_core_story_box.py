@@ -123,3 +123,14 @@ def test_site_tagline_from_the_page_header_is_dropped_from_a_short_body():
       <p>[Via a friend]</p></div></article></div></div></body></html>"""
     body = Body(blocks=["paper, posters, printing and other joys for makers", "Wow, just wow, watch it twice.", "[Via a friend]"])
     assert story_box_body(lxml.html.fromstring(html), "The greatest pizza commercial", body).blocks == body.blocks[1:]
+
+
+def test_short_story_inside_an_aside_of_the_headline_container_stays():
+    # The same site layout with a news brief: the story's own <aside> is inside the
+    # headline's container, so its lines are not a sidebar's.
+    story = ["The council approved the harbour bridge budget on Tuesday night.", "Work starts in May."]
+    html = f"""<html><head><title>Bridge budget approved</title></head><body><div class="container main">
+      <h1>Bridge budget approved</h1><p>By staff</p><aside class="secondary"><div class="article-text">
+      {"".join(f"<p>{s}</p>" for s in story)}</div></aside>
+      <div class="sidebar"><p>Most read: ten things to do this weekend in the harbour district</p></div></div></body></html>"""
+    assert story_box_body(lxml.html.fromstring(html), "Bridge budget approved", Body(blocks=story)) is None
