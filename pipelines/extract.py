@@ -18,6 +18,8 @@ from pipelines.boxes import drop_galleries
 from pipelines.dates import DAY_FIRST_LANGUAGES, LANGUAGE_ZONES, dom_date, parse_date
 from pipelines.dom_clean import drop_non_content, strip_interface
 from pipelines.furniture import drop_furniture_lines
+from pipelines.edge_rows import drop_leading_rows
+from pipelines.empty_inline import drop_empty_inline
 from pipelines.html_input import NotHtmlError, decode_html, parse_html
 from pipelines.jsonld_text import jsonld_blocks
 from pipelines.language import guess_language
@@ -25,10 +27,13 @@ from pipelines.layout import divs_among_paragraphs, drop_narrow_image_cards, tai
 from pipelines.menus import drop_menus
 from pipelines.media import harvest_media
 from pipelines.metadata import language_code, read_metadata
+from pipelines.missed_lists import restore_lists
 from pipelines.pagetype import classify, is_forum_thread
 from pipelines.profile import Profile
 from pipelines.quality import assess
+from pipelines.story_box import story_box_body
 from pipelines.schema import Article, Extraction, FieldProvenance
+from pipelines.signatures import cut_signature_tail
 from pipelines.teasers import extract_teasers
 from pipelines.text import body_hash, clean_line, words
 
@@ -99,6 +104,7 @@ def extract(html: str | bytes, url: str, profile: Profile | None = None, *, fetc
     tails_among_paragraphs(work)  # before the cells of layout tables become <div>s
     removed["layout_tables"] = unwrap_layout_tables(work)
     divs_among_paragraphs(work)
+    drop_empty_inline(work)
     title = md.get("title")
     body = extract_body(work, url, profile.trafilatura_options)
     if not profile.trafilatura_options.get("favor_recall") and missed_long_paragraph(work, body):
@@ -110,6 +116,9 @@ def extract(html: str | bytes, url: str, profile: Profile | None = None, *, fetc
                 long_paragraph_beside_headline(work)
                 or (contains_most_of(second, body) and second.word_count <= 1.5 * body.word_count)):
             body = second
+    # A short post's sentence loses to a sidebar box in the extractor's fallbacks.
+    body = story_box_body(work, title, body) or body
+    body = drop_leading_rows(cut_signature_tail(restore_lists(work, body)))
     drop = {c for img in images if (c := img.caption)} | {t for r in teasers.related for t in (r.title, r.summary) if t}
     body = drop_furniture_lines(filter_lines(body, drop, title), title)
     body_source = "hint" if used_hint else "dom"

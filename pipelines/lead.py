@@ -24,6 +24,13 @@ _LEAD_CLASS = re.compile(
 )
 
 
+# A site's tagline under its name in the page header ("#blog-description",
+# "h2#banner-description", ".site-description"): blog themes class it like a
+# standfirst.  Measured on dragnet: two blogs' taglines opened 11 bodies.
+_SITE_TAGLINE = re.compile(r"(site|blog|banner|header|masthead|brand)[-_]?(description|desc|tagline|slogan)|tagline|slogan",
+                           re.IGNORECASE)
+
+
 def _in_teaser_card(el: HtmlElement) -> bool:
     """The summary of a teaser card (image link, headline link, `p.description`).
 
@@ -85,6 +92,11 @@ def _headline(tree: HtmlElement, title: str | None) -> HtmlElement | None:
         if first_h1 is None and h.tag == "h1":
             first_h1 = h
     return first_h1
+
+
+def headline(tree: HtmlElement, title: str | None) -> HtmlElement | None:
+    """The story's headline element (see ``_headline``), for the other passes."""
+    return _headline(tree, title)
 
 
 _TITLE_SEPARATOR = re.compile(r"\s[|\u2013\u2014\u00bb:·•-]\s*$")
@@ -161,6 +173,8 @@ def find_lead(tree: HtmlElement, title: str | None = None, description: str | No
         # (a trafilatura-set snippet came only from there).
         if not (_LEAD_CLASS.search(attr_tokens(el)) or el.get("itemprop") == "description"):
             continue
+        if _SITE_TAGLINE.search(attr_tokens(el)):
+            continue
         # Page headers and navigation hold slogans; an article's own <header> (with
         # its <h1>) holds the standfirst.
         if any(a.tag in ("nav", "footer", "aside", "a") or (a.tag == "header" and a.find(".//h1") is None)
@@ -203,7 +217,8 @@ def _header_standfirst(headline: HtmlElement | None) -> str | None:
         if not isinstance(sib.tag, str) or sib.tag not in ("p", "h2", "div"):
             continue
         text = text_of(sib)
-        if sib.find(".//a") is not None or _in_caption_or_widget(sib) or len(sib.findall(".//p")) > 1:
+        if (sib.find(".//a") is not None or _in_caption_or_widget(sib) or len(sib.findall(".//p")) > 1
+                or _SITE_TAGLINE.search(attr_tokens(sib))):
             continue
         if 40 <= len(text) <= 800 and not _BYLINE.search(text[:40]):
             return text

@@ -136,3 +136,19 @@ def test_sapo_whose_description_also_carries_its_related_link_is_the_lead():
     assert article.lead == sapo
     assert article.body.startswith(sapo)
     assert teaser not in article.body
+
+
+def test_site_tagline_in_the_header_is_not_the_lead():
+    # The blog's tagline ("#blog-description", "h2#banner-description") under the site
+    # name, on pages whose title is the site name or starts with it: it opened the
+    # body as a lead (dragnet: 11 pages of two blogs).
+    for title, tagline in (("Coast Notes", '<div id="blog-description">'), ("Coast Notes: What the harbour needs", '<h2 id="banner-description">')):
+        closing = tagline.split()[0].replace("<", "</") + ">"
+        html = f"""<html><head><title>{title}</title></head><body>
+          <div id="header"><h1 id="blog-title"><a href="/" rel="home">Coast Notes</a></h1>
+          {tagline}The harbour's own chronicle of boats, tides and the people who keep them running{closing}</div>
+          <div id="content"><div class="post"><h2 class="entry-title">What the harbour needs before winter comes</h2>
+          <div class="entry-content">{PARAS}</div></div></div></body></html>"""
+        article = extract(html, "https://coast.example/2012/11/harbour/")
+        assert "chronicle" not in article.body, title
+        assert article.lead is None or "chronicle" not in article.lead
