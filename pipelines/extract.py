@@ -16,6 +16,7 @@ from pipelines import lead as lead_finder
 from pipelines.body import Body, contains_most_of, extract_body, filter_lines, long_paragraph_beside_headline, missed_long_paragraph, recall_options
 from pipelines.dates import DAY_FIRST_LANGUAGES, LANGUAGE_ZONES, dom_date, parse_date
 from pipelines.dom_clean import drop_non_content, strip_interface
+from pipelines.endmatter import cut_end_matter
 from pipelines.html_input import NotHtmlError, decode_html, parse_html
 from pipelines.language import guess_language
 from pipelines.layout import divs_among_paragraphs, unwrap_layout_tables
@@ -105,7 +106,7 @@ def extract(html: str | bytes, url: str, profile: Profile | None = None, *, fetc
                 or (contains_most_of(second, body) and second.word_count <= 1.5 * body.word_count)):
             body = second
     drop = {c for img in images if (c := img.caption)} | {t for r in teasers.related for t in (r.title, r.summary) if t}
-    body = filter_lines(body, drop, title)
+    body = cut_end_matter(filter_lines(body, drop, title))
     body_source = "hint" if used_hint else "dom"
     if md.jsonld_body and body.word_count < 0.5 * len(md.jsonld_body.split()):
         # The story is in JSON-LD but not (fully) in the HTML: client-rendered pages.
