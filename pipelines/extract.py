@@ -88,7 +88,7 @@ def extract(html: str | bytes, url: str, profile: Profile | None = None, *, fetc
     images, videos, captions = harvest_media(work, base)
     removed = strip_interface(work, profile.drop_selectors, teasers.lengths)
     removed.update({"teaser_blocks": teasers.blocks_removed, "teaser_lines": teasers.lines_removed, "captions": captions})
-    dom_lead = lead_finder.find_lead(work, md.get("title"), md.get("lead"))
+    dom_lead = lead_finder.find_lead(work, md.get("title"), md.get("lead"), page_url=base)
     used_hint = _restrict_to_container(work, profile.body_selectors) if profile.body_selectors else False
 
     removed["menus"] = drop_menus(work, teasers.lengths)

@@ -8,19 +8,24 @@ the head of the body: the lead is part of the story.
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 from lxml import etree
 
 from pipelines.dom_utils import HtmlElement, attr_tokens, iter_elements, text_of
+from pipelines.teaser_links import same_site
+from pipelines.text import words
 
 _LEAD_CLASS = re.compile(
     r"(^|[\s_-])(sapo|lead|lede|standfirst|summary|description|chapeau|intro|excerpt|article-?lead|article-?summary"
-    r"|article-?sapo|subtitle|dek|deck|teaser|article-?teaser|intro-?text|leadtext|lead-?text)(?=$|[\s_-])",
+    r"|article-?sapo|subtitle|dek|deck|teaser|article-?teaser|intro-?text|leadtext|lead-?text"
+    # French "chapô" and the spelled-out "introduction" (trafilatura-set snippets expected both)
+    r"|chapo|introduction)(?=$|[\s_-])",
     re.IGNORECASE,
 )
 
 
-def _in_teaser_card(el: HtmlElement) -> bool:
+def _in_teaser_card(el: HtmlElement, page_url: str = "") -> bool:
     """The summary of a teaser card (image link, headline link, `p.description`).
 
     Measured on section pages: the first card's summary was taken as the lead and
@@ -34,14 +39,27 @@ def _in_teaser_card(el: HtmlElement) -> bool:
             return False
         if holder.find(".//h1") is not None:  # the story's own header block
             return False
-        if _headline_link(holder):
+        if _headline_link(holder, page_url, el):
             return True
         holder = holder.getparent()
     return False
 
 
-def _headline_link(holder: HtmlElement) -> bool:
-    return any(len(text_of(a).split()) >= 3 for a in holder.iter("a") if a.get("href"))
+def _headline_link(holder: HtmlElement, page_url: str, lead: HtmlElement) -> bool:
+    """A link of headline length (3+ words).  Photo credits ("name / agency.de") and
+    section links ("Body & Fitness") beside a story's standfirst are not headlines:
+    counted by whitespace they made two article headers look like teaser cards and
+    their standfirsts were lost (trafilatura-set snippets); words are counted as \\w+ runs
+    and links to other sites (credits, sources) do not count, nor links inside the
+    standfirst itself (an inline link in a "p.introduction" made it a "card")."""
+    inside = set(lead.iter("a"))
+    return any(len(words(text_of(a))) >= 3 and _same_site_link(a, page_url)
+               for a in holder.iter("a") if a.get("href") and a not in inside)
+
+
+def _same_site_link(a: HtmlElement, page_url: str) -> bool:
+    href = a.get("href") or ""
+    return not urlsplit(href).netloc or not urlsplit(page_url).netloc or same_site(href, page_url)
 
 
 #: Text allowed between the headline and its standfirst (byline, date, a photo
@@ -146,7 +164,12 @@ def _in_caption_or_widget(el: HtmlElement) -> bool:
     return False
 
 
-def find_lead(tree: HtmlElement, title: str | None = None, description: str | None = None) -> str | None:
+def _page_header(header: HtmlElement) -> bool:
+    return header.find(".//h1") is None and not any(a.tag in ("main", "article") for a in header.iterancestors())
+
+
+def find_lead(tree: HtmlElement, title: str | None = None, description: str | None = None,
+              page_url: str = "") -> str | None:
     """Text of the first lead-classed element of sentence length, or None."""
     headline: HtmlElement | None | bool = False  # looked up on the first candidate only
     for el in tree.iter("p", "h2", "div", "span", "strong", "h3"):
@@ -157,8 +180,9 @@ def find_lead(tree: HtmlElement, title: str | None = None, description: str | No
         if not (_LEAD_CLASS.search(attr_tokens(el)) or el.get("itemprop") == "description"):
             continue
         # Page headers and navigation hold slogans; an article's own <header> (with
-        # its <h1>) holds the standfirst.
-        if any(a.tag in ("nav", "footer", "aside", "a") or (a.tag == "header" and a.find(".//h1") is None)
+        # its <h1>, or inside <main>/<article>: a WordPress "entry-header" kept the
+        # <h1> beside it) holds the standfirst.
+        if any(a.tag in ("nav", "footer", "aside", "a") or (a.tag == "header" and _page_header(a))
                for a in el.iterancestors()):
             continue
         text = text_of(el)
@@ -168,7 +192,7 @@ def find_lead(tree: HtmlElement, title: str | None = None, description: str | No
             continue
         if headline is False:
             headline = _headline(tree, title)
-        if not _beside_headline(el, headline, tree) or _in_teaser_card(el):  # type: ignore[arg-type]
+        if not _beside_headline(el, headline, tree) or _in_teaser_card(el, page_url):  # type: ignore[arg-type]
             continue
         return text
     if headline is False:
