@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 from datetime import datetime, timezone
 
 from pipelines import lead as lead_finder
-from pipelines.body import Body, contains_most_of, extract_body, filter_lines, long_paragraph_beside_headline, missed_long_paragraph, recall_options
+from pipelines.body import Body, contains_most_of, extract_body, filter_lines, long_paragraph_beside_headline, missed_long_paragraph, recall_options, too_short
 from pipelines.dates import DAY_FIRST_LANGUAGES, LANGUAGE_ZONES, dom_date, parse_date
 from pipelines.dom_clean import drop_non_content, strip_interface
 from pipelines.endmatter import cut_end_matter
@@ -104,6 +104,10 @@ def extract(html: str | bytes, url: str, profile: Profile | None = None, *, fetc
         if not missed_long_paragraph(work, second) and (
                 long_paragraph_beside_headline(work)
                 or (contains_most_of(second, body) and second.word_count <= 1.5 * body.word_count)):
+            body = second
+    if not profile.trafilatura_options.get("favor_recall") and too_short(body):
+        second = extract_body(work, url, recall_options(profile.trafilatura_options))
+        if second.word_count > body.word_count:
             body = second
     drop = {c for img in images if (c := img.caption)} | {t for r in teasers.related for t in (r.title, r.summary) if t}
     body = cut_end_matter(filter_lines(body, drop, title))

@@ -163,3 +163,25 @@ def test_paragraphs_written_as_divs_beside_p_paragraphs_are_kept():
     article = extract(html, "https://news.example/2012/12/bridge-vote-677792.htm")
     assert opening in article.body
     assert "Figure: the old bridge" not in article.body
+
+
+def test_nearly_empty_precision_extraction_is_replaced_by_the_balanced_run(monkeypatch):
+    # trafilatura rescues extractions under ~250 characters, but not in precision mode:
+    # dragnet stories came out with 1-7 words and were rejected as empty pages.  The
+    # precision run is simulated to keep only a short line (its real failures need
+    # large pages); the balanced run sees the page as it is.
+    import trafilatura
+    from lxml import html as lxml_html
+
+    real = trafilatura.bare_extraction
+
+    def fake(tree, **kwargs):
+        if kwargs.get("favor_precision"):
+            return real(lxml_html.fromstring("<html><body><p>Comments (uncensored)</p></body></html>"), **kwargs)
+        return real(tree, **kwargs)
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", fake)
+    html = f"<html><body><h1>Bridge</h1><div class='entry'>{PARAS}</div></body></html>"
+    article = extract(html, "https://news.example/2024/bridge-vote-123456")
+    assert article.extraction.page_type == "article"
+    assert "Paragraph 4 of the story" in article.body
