@@ -21,6 +21,7 @@ from pipelines.html_input import NotHtmlError, decode_html, parse_html
 from pipelines.language import guess_language
 from pipelines.layout import divs_among_paragraphs, unwrap_layout_tables
 from pipelines.menus import drop_menus
+from pipelines.meta_lines import drop_meta_lines
 from pipelines.media import harvest_media
 from pipelines.metadata import language_code, read_metadata
 from pipelines.pagetype import classify, is_forum_thread
@@ -110,7 +111,7 @@ def extract(html: str | bytes, url: str, profile: Profile | None = None, *, fetc
         if second.word_count > body.word_count:
             body = second
     drop = {c for img in images if (c := img.caption)} | {t for r in teasers.related for t in (r.title, r.summary) if t}
-    body = cut_end_matter(filter_lines(body, drop, title))
+    body = cut_end_matter(drop_meta_lines(filter_lines(body, drop, title)))
     body_source = "hint" if used_hint else "dom"
     if md.jsonld_body and body.word_count < 0.5 * len(md.jsonld_body.split()):
         # The story is in JSON-LD but not (fully) in the HTML: client-rendered pages.

@@ -26,3 +26,22 @@ def test_a_label_in_the_middle_heads_a_section_of_the_story():
       <h2>Quellen</h2>{STORY}</article></body></html>"""
     article = extract(html, "https://wasser.example/aktuelles/2021/neue-filter-im-klaerwerk")
     assert "Quellen" in article.body and "Paragraph 6 of the report" in article.body
+
+
+def test_date_stamp_toc_label_and_last_modified_lines_are_not_body_text():
+    html = f"""<html><body><article><h1>New filters at the plant</h1><p>23.10.2018</p>
+      <p><strong>Inhaltsverzeichnis</strong></p>{STORY}
+      <p>filters.html - Created 03-10-2004 2:20pm - Last Modified: 03-10-2004 2:20pm</p></article></body></html>"""
+    article = extract(html, "https://wasser.example/aktuelles/2021/neue-filter-im-klaerwerk")
+    assert "Paragraph 6 of the report" in article.body
+    assert "23.10.2018" not in article.body
+    assert "Inhaltsverzeichnis" not in article.body
+    assert "Last Modified" not in article.body
+
+
+def test_a_sentence_about_an_update_stays():
+    html = f"""<html><body><article><h1>New filters at the plant</h1>{STORY}
+      <p>The board said the figures were last updated on 03-10-2020 and will be checked again in spring.</p>
+      </article></body></html>"""
+    article = extract(html, "https://wasser.example/aktuelles/2021/neue-filter-im-klaerwerk")
+    assert "will be checked again in spring" in article.body
