@@ -25,7 +25,7 @@ _END_LABEL = re.compile(
     r"^\W*("
     # German
     r"weitere informationen( zu[mr]?\b.{0,40})?|mehr informationen|weiterführende (links|informationen)"
-    r"|zusatzinformationen|quellen(angaben)?|kontakt|ansprechpartner(in)?|mehr zum thema\b.{0,30}"
+    r"|zusatzinformationen|quellen(angaben)?|kontakt|ansprechpartner(in)?( zum thema)?|mehr zum thema\b.{0,30}"
     r"|weitere artikel\b.{0,30}|über diese reihe|über den autor|themen|schlagw(ö|o)rter"
     # English, Spanish, French, Italian
     r"|more information|sources|related links|about the author|topics|fuentes|referencias|contacto"

@@ -45,3 +45,12 @@ def test_a_sentence_about_an_update_stays():
       </article></body></html>"""
     article = extract(html, "https://wasser.example/aktuelles/2021/neue-filter-im-klaerwerk")
     assert "will be checked again in spring" in article.body
+
+
+def test_contact_person_label_after_the_story_is_cut():
+    html = f"""<html><body><article><h1>New filters at the plant</h1>{STORY}
+      <p>Ansprechpartnerin zum Thema:</p><p>Telefon +49 (0)40 / 12 34 56</p><p>erika@wasser.example</p>
+      </article></body></html>"""
+    article = extract(html, "https://wasser.example/aktuelles/2021/neue-filter-im-klaerwerk")
+    assert "Paragraph 6 of the report" in article.body
+    assert "Ansprechpartnerin" not in article.body and "erika@wasser.example" not in article.body
