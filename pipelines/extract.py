@@ -28,6 +28,7 @@ from pipelines.pagetype import classify, is_forum_thread
 from pipelines.profile import Profile
 from pipelines.quality import assess
 from pipelines.schema import Article, Extraction, FieldProvenance
+from pipelines.teaser_class import masked_story_text, unmask_teaser_text
 from pipelines.teasers import extract_teasers
 from pipelines.text import body_hash, clean_block_text, clean_line, words
 
@@ -85,6 +86,7 @@ def extract(html: str | bytes, url: str, profile: Profile | None = None, *, fetc
     forum = is_forum_thread(tree, url)
     work = tree
     drop_non_content(work)
+    masked = masked_story_text(work)
     teasers = extract_teasers(work, base, profile.teaser_selectors)
     images, videos, captions = harvest_media(work, base)
     removed = strip_interface(work, profile.drop_selectors, teasers.lengths)
@@ -95,6 +97,7 @@ def extract(html: str | bytes, url: str, profile: Profile | None = None, *, fetc
     removed["menus"] = drop_menus(work, teasers.lengths)
     removed["layout_tables"] = unwrap_layout_tables(work)
     divs_among_paragraphs(work)
+    unmask_teaser_text(masked)
     title = md.get("title")
     body = extract_body(work, url, profile.trafilatura_options)
     if not profile.trafilatura_options.get("favor_recall") and missed_long_paragraph(work, body):
