@@ -20,6 +20,7 @@ from pipelines.endmatter import cut_end_matter
 from pipelines.html_input import NotHtmlError, decode_html, parse_html
 from pipelines.language import guess_language
 from pipelines.layout import divs_among_paragraphs, unwrap_layout_tables
+from pipelines.loose_text import wrap_loose_paragraphs
 from pipelines.menus import drop_menus
 from pipelines.meta_lines import drop_meta_lines
 from pipelines.media import harvest_media
@@ -97,6 +98,7 @@ def extract(html: str | bytes, url: str, profile: Profile | None = None, *, fetc
     removed["menus"] = drop_menus(work, teasers.lengths)
     removed["layout_tables"] = unwrap_layout_tables(work)
     divs_among_paragraphs(work)
+    wrap_loose_paragraphs(work)
     unmask_teaser_text(masked)
     title = md.get("title")
     body = extract_body(work, url, profile.trafilatura_options)

@@ -185,3 +185,18 @@ def test_nearly_empty_precision_extraction_is_replaced_by_the_balanced_run(monke
     article = extract(html, "https://news.example/2024/bridge-vote-123456")
     assert article.extraction.page_type == "article"
     assert "Paragraph 4 of the story" in article.body
+
+
+def test_story_paragraph_left_as_the_tail_of_a_box_is_kept():
+    # <p><div class="box">...</div>Opening paragraph</p> parses as a div whose tail is
+    # the paragraph; the extractor dropped it (a wire story lost its dateline paragraph).
+    opening = ("HARBOURTOWN (Wire) — The city council voted on Tuesday to rebuild the old harbour bridge, "
+               "ending a decade of debate about the crossing and its cost.")
+    for box in ("<div class='ad-slot'></div>",
+                "<div class='art-related'><div class='hd'><h3>Related</h3></div><div class='bd'><ul><li>"
+                "<a href='/2024/05/bridge-history-111'>Article: A short history</a><p><em>Wire - 57 mins ago</em>"
+                "</p></li></ul></div></div>"):
+        html = f"<html><body><h1>Bridge</h1><div class='story'><p>{box}{opening}</p>{PARAS}</div></body></html>"
+        article = extract(html, "https://news.example/2024/bridge-vote-123456")
+        assert article.body.startswith("HARBOURTOWN (Wire)")
+        assert "Paragraph 3 of the story" in article.body
