@@ -136,12 +136,21 @@ def _text_between(root: HtmlElement, first: HtmlElement, second: HtmlElement, li
     return None
 
 
+#: Class names that only a standfirst carries ("c-leadtext", "standfirst", "fig-chapo"),
+#: unlike "summary", "description" or "intro", which product boxes and taglines use:
+#: these may sit further below the headline, past a photo with caption and credits
+#: and a byline (a German business story's lead was 637 characters after its <h1>).
+_STANDFIRST_CLASS = re.compile(r"(^|[\s_-])(lead-?text|standfirst|sapo|chapo|chapeau|article-?lead|lede)(?=$|[\s_-])", re.I)
+STANDFIRST_GAP_CHARS = 1200
+
+
 def _beside_headline(el: HtmlElement, headline: HtmlElement | None, root: HtmlElement) -> bool:
     """Shortly after the headline in reading order: a standfirst."""
     if headline is None:
         return True
-    gap = _text_between(root, headline, el, LEAD_GAP_CHARS)
-    return gap is not None and gap <= LEAD_GAP_CHARS
+    limit = STANDFIRST_GAP_CHARS if _STANDFIRST_CLASS.search(attr_tokens(el)) else LEAD_GAP_CHARS
+    gap = _text_between(root, headline, el, limit)
+    return gap is not None and gap <= limit
 
 
 # Image captions (gallery descriptions after the headline) and sharing widgets

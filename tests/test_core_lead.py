@@ -159,3 +159,15 @@ def test_entry_header_inside_main_without_the_headline_is_not_the_page_header():
       <a href="/category/harbour/">Harbour</a><div class="lead">{DEK}</div></header>{PARAS}</main></body></html>"""
     article = extract(html, "https://coast.example/2012/08/lighthouse-lamp-restored/")
     assert article.lead == DEK
+
+
+def test_leadtext_class_below_a_photo_with_a_long_caption_is_the_lead():
+    # A standfirst-only class ("c-leadtext") past a photo, a long caption and a byline:
+    # 637 characters after the <h1> on a German business page (the generic limit is 400).
+    credits = " ".join(["Picture: the harbour bridge at dawn, seen from the ferry pier on the north bank."] * 6)
+    html = f"""<html><head><title>Lighthouse lamp restored after the storm</title></head><body><article>
+      <h1>Lighthouse lamp restored after the storm</h1><div class="c-stage"><span>{credits}</span></div>
+      <div class="byline">By Jane Keeper</div><p class="c-leadtext">{DEK}</p>{PARAS}</article></body></html>"""
+    article = extract(html, "https://coast.example/2012/08/lighthouse-lamp-restored/")
+    assert article.lead == DEK
+    assert DEK in article.body
