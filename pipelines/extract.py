@@ -15,6 +15,7 @@ from datetime import datetime, timezone
 from pipelines import lead as lead_finder
 from pipelines.body import Body, contains_most_of, extract_body, filter_lines, long_paragraph_beside_headline, missed_long_paragraph, recall_options, too_short
 from pipelines.dates import DAY_FIRST_LANGUAGES, LANGUAGE_ZONES, dom_date, parse_date
+from pipelines.chrome_text import drop_chrome_text
 from pipelines.dom_clean import drop_non_content, strip_interface
 from pipelines.endmatter import cut_end_matter
 from pipelines.html_input import NotHtmlError, decode_html, parse_html
@@ -91,6 +92,7 @@ def extract(html: str | bytes, url: str, profile: Profile | None = None, *, fetc
     teasers = extract_teasers(work, base, profile.teaser_selectors)
     images, videos, captions = harvest_media(work, base)
     removed = strip_interface(work, profile.drop_selectors, teasers.lengths)
+    removed["chrome_text"] = drop_chrome_text(work)
     removed.update({"teaser_blocks": teasers.blocks_removed, "teaser_lines": teasers.lines_removed, "captions": captions})
     dom_lead = lead_finder.find_lead(work, md.get("title"), md.get("lead"), page_url=base)
     used_hint = _restrict_to_container(work, profile.body_selectors) if profile.body_selectors else False

@@ -200,3 +200,12 @@ def test_story_paragraph_left_as_the_tail_of_a_box_is_kept():
         article = extract(html, "https://news.example/2024/bridge-vote-123456")
         assert article.body.startswith("HARBOURTOWN (Wire)")
         assert "Paragraph 3 of the story" in article.body
+
+
+def test_field_labels_and_headline_kicker_do_not_open_the_body():
+    html = f"""<html><body><div class="node"><p class="antetitulo">In the harbour district</p><h1>Bridge</h1>
+      <div class="field field-label-above"><div class="field-label">Episode Description:&nbsp;</div>
+      <div class="field-items">{PARAS}</div></div></div></body></html>"""
+    article = extract(html, "https://news.example/2024/bridge-vote-123456")
+    assert article.body.startswith("Paragraph 1 of the story")
+    assert "Episode Description" not in article.body and "In the harbour district" not in article.body
