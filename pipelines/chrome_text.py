@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import re
 
-from pipelines.dom_utils import HtmlElement, iter_elements, remove, text_of
+from lxml import etree
+
+from pipelines.dom_utils import HtmlElement, remove, text_of
 
 _FIELD_LABEL = re.compile(r"(^|\s)(field-label|field--label|field-label-above|label-above)(?=\s|$)")
 _KICKER = re.compile(r"(^|[\s_-])(antetitulo|kicker|overline|dachzeile|supertitle|surtitre|occhiello|eyebrow)(?=$|[\s_-])")
@@ -28,10 +30,19 @@ def _chrome(el: HtmlElement) -> bool:
     return bool(classes.strip()) and bool(_FIELD_LABEL.search(classes) or _KICKER.search(classes))
 
 
+# Cheap pre-selection over class attributes in libxml2 (a regex over every element's
+# class cost 4% of the extraction time); the patterns above decide.
+_CANDIDATES = etree.XPath(
+    "//@class[contains(., 'label') or contains(., 'icker') or contains(., 'verline') or contains(., 'ntetitulo')"
+    " or contains(., 'achzeile') or contains(., 'upertitle') or contains(., 'urtitre') or contains(., 'cchiello')"
+    " or contains(., 'yebrow')]/.."
+)
+
+
 def drop_chrome_text(root: HtmlElement) -> int:
     """Remove short field labels and kickers from ``root`` in place; returns how many."""
     count = 0
-    for el in list(iter_elements(root)):
+    for el in _CANDIDATES(root):
         if el.getparent() is None or el.tag in ("html", "body", "main", "article") or not _chrome(el):
             continue
         if len(text_of(el)) <= MAX_CHARS and el.find(".//h1") is None:

@@ -42,6 +42,8 @@ MAX_TAIL_SHARE = 0.25
 
 def cut_end_matter(body: Body) -> Body:
     """The body without its end matter (unchanged when there is none)."""
+    if not any(len(b) <= MAX_LABEL_CHARS and _END_LABEL.match(b.strip()) for b in body.blocks):
+        return body  # most pages: no word counting
     counts = [len(words(b)) for b in body.blocks]
     total = sum(counts)
     before = 0
