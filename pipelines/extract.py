@@ -26,6 +26,7 @@ from pipelines.menus import drop_menus
 from pipelines.meta_lines import drop_meta_lines
 from pipelines.media import harvest_media
 from pipelines.metadata import language_code, read_metadata
+from pipelines.noscript import unwrap_content_noscripts
 from pipelines.pagetype import classify, is_forum_thread
 from pipelines.profile import Profile
 from pipelines.quality import assess
@@ -91,6 +92,7 @@ def extract(html: str | bytes, url: str, profile: Profile | None = None, *, fetc
     masked = masked_story_text(work)
     teasers = extract_teasers(work, base, profile.teaser_selectors)
     images, videos, captions = harvest_media(work, base)
+    unwrap_content_noscripts(work)
     removed = strip_interface(work, profile.drop_selectors, teasers.lengths)
     removed["chrome_text"] = drop_chrome_text(work)
     removed.update({"teaser_blocks": teasers.blocks_removed, "teaser_lines": teasers.lines_removed, "captions": captions})

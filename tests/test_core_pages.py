@@ -209,3 +209,13 @@ def test_field_labels_and_headline_kicker_do_not_open_the_body():
     article = extract(html, "https://news.example/2024/bridge-vote-123456")
     assert article.body.startswith("Paragraph 1 of the story")
     assert "Episode Description" not in article.body and "In the harbour district" not in article.body
+
+
+def test_noscript_copy_of_the_story_is_unwrapped_but_small_noscripts_go():
+    # Script-rendered blogs ship the post again in <noscript>; the widget pass dropped it
+    # and the page came out empty.  A short "enable JavaScript" note stays out.
+    html = f"""<html><body><h1>Bridge</h1><div id="app"></div><noscript>{PARAS * 3}</noscript>
+      <noscript><p>Please enable JavaScript to view the comments.</p></noscript></body></html>"""
+    article = extract(html, "https://news.example/2024/bridge-vote-123456")
+    assert "Paragraph 3 of the story" in article.body
+    assert "enable JavaScript" not in article.body
