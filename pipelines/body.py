@@ -171,5 +171,18 @@ def contains_most_of(outer: Body, inner: Body, share: float = 0.7) -> bool:
     return not small or len(small & shingles(outer.text)) >= share * len(small)
 
 
+#: trafilatura rescues extractions shorter than its ``min_extracted_size`` (250
+#: characters, about 20-25 words) with a second, looser pass, but not in precision
+#: mode.  Below this many words the precision body is taken as a failed extraction
+#: and the balanced run replaces it when it finds more.  Measured on the dev corpus:
+#: three dragnet stories came out with 1-7 words (rejected as empty pages), a
+#: teaching-material page with 16.
+SHORT_BODY_WORDS = 20
+
+
+def too_short(body: Body) -> bool:
+    return body.word_count < SHORT_BODY_WORDS
+
+
 def recall_options(options: dict[str, object] | None) -> dict[str, object]:
     return {**(options or {}), "favor_precision": False}

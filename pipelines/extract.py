@@ -13,27 +13,33 @@ from urllib.parse import urlsplit
 from datetime import datetime, timezone
 
 from pipelines import lead as lead_finder
-from pipelines.body import Body, contains_most_of, extract_body, filter_lines, long_paragraph_beside_headline, missed_long_paragraph, recall_options
+from pipelines.body import Body, contains_most_of, extract_body, filter_lines, long_paragraph_beside_headline, missed_long_paragraph, recall_options, too_short
 from pipelines.boxes import drop_galleries
 from pipelines.dates import DAY_FIRST_LANGUAGES, LANGUAGE_ZONES, dom_date, parse_date
+from pipelines.chrome_text import drop_chrome_text
 from pipelines.dom_clean import drop_non_content, strip_interface
 from pipelines.furniture import drop_furniture_lines
 from pipelines.edge_rows import drop_leading_rows
 from pipelines.empty_inline import drop_empty_inline
+from pipelines.endmatter import cut_end_matter
 from pipelines.html_input import NotHtmlError, decode_html, parse_html
 from pipelines.jsonld_text import jsonld_blocks
 from pipelines.language import guess_language
 from pipelines.layout import divs_among_paragraphs, drop_narrow_image_cards, tails_among_paragraphs, unwrap_layout_tables
+from pipelines.loose_text import wrap_loose_paragraphs
 from pipelines.menus import drop_menus
+from pipelines.meta_lines import drop_meta_lines
 from pipelines.media import harvest_media
 from pipelines.metadata import language_code, read_metadata
 from pipelines.missed_lists import restore_lists
+from pipelines.noscript import unwrap_content_noscripts
 from pipelines.pagetype import classify, is_forum_thread
 from pipelines.profile import Profile
 from pipelines.quality import assess
 from pipelines.story_box import story_box_body
 from pipelines.schema import Article, Extraction, FieldProvenance
 from pipelines.signatures import cut_signature_tail
+from pipelines.teaser_class import masked_story_text, unmask_teaser_text
 from pipelines.teasers import extract_teasers
 from pipelines.text import body_hash, clean_line, words
 
@@ -91,13 +97,16 @@ def extract(html: str | bytes, url: str, profile: Profile | None = None, *, fetc
     forum = is_forum_thread(tree, url)
     work = tree
     drop_non_content(work)
+    masked = masked_story_text(work)
     teasers = extract_teasers(work, base, profile.teaser_selectors)
     images, videos, captions = harvest_media(work, base)
+    unwrap_content_noscripts(work)
     removed = strip_interface(work, profile.drop_selectors, teasers.lengths)
+    removed["chrome_text"] = drop_chrome_text(work)
     removed.update({"teaser_blocks": teasers.blocks_removed, "teaser_lines": teasers.lines_removed, "captions": captions})
     removed["side_cards"] = drop_narrow_image_cards(work)  # after the media pass took their captions
     removed["galleries"] = drop_galleries(work)
-    dom_lead = lead_finder.find_lead(work, md.get("title"), md.get("lead"))
+    dom_lead = lead_finder.find_lead(work, md.get("title"), md.get("lead"), page_url=base)
     used_hint = _restrict_to_container(work, profile.body_selectors) if profile.body_selectors else False
 
     removed["menus"] = drop_menus(work, teasers.lengths)
@@ -105,6 +114,8 @@ def extract(html: str | bytes, url: str, profile: Profile | None = None, *, fetc
     removed["layout_tables"] = unwrap_layout_tables(work)
     divs_among_paragraphs(work)
     drop_empty_inline(work)
+    wrap_loose_paragraphs(work)
+    unmask_teaser_text(masked)
     title = md.get("title")
     body = extract_body(work, url, profile.trafilatura_options)
     if not profile.trafilatura_options.get("favor_recall") and missed_long_paragraph(work, body):
@@ -116,11 +127,15 @@ def extract(html: str | bytes, url: str, profile: Profile | None = None, *, fetc
                 long_paragraph_beside_headline(work)
                 or (contains_most_of(second, body) and second.word_count <= 1.5 * body.word_count)):
             body = second
+    if not profile.trafilatura_options.get("favor_recall") and too_short(body):
+        second = extract_body(work, url, recall_options(profile.trafilatura_options))
+        if second.word_count > body.word_count:
+            body = second
     # A short post's sentence loses to a sidebar box in the extractor's fallbacks.
     body = story_box_body(work, title, body) or body
     body = drop_leading_rows(cut_signature_tail(restore_lists(work, body)))
     drop = {c for img in images if (c := img.caption)} | {t for r in teasers.related for t in (r.title, r.summary) if t}
-    body = drop_furniture_lines(filter_lines(body, drop, title), title)
+    body = cut_end_matter(drop_meta_lines(drop_furniture_lines(filter_lines(body, drop, title), title)))
     body_source = "hint" if used_hint else "dom"
     if md.jsonld_body and body.word_count < 0.5 * len(md.jsonld_body.split()):
         # The story is in JSON-LD but not (fully) in the HTML: client-rendered pages.

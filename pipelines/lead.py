@@ -8,18 +8,22 @@ the head of the body: the lead is part of the story.
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 from lxml import etree
 
 from pipelines.dom_utils import HtmlElement, attr_tokens, iter_elements, text_of
+from pipelines.teaser_links import same_site
+from pipelines.text import words
 
 _LEAD_CLASS = re.compile(
     r"(^|[\s_-])(sapo|lead|lede|standfirst|summary|description|chapeau|intro|excerpt|article-?lead|article-?summary"
     r"|article-?sapo|subtitle|dek|deck|teaser|article-?teaser|intro-?text|leadtext|lead-?text"
     # the standfirst's name in other newsrooms: Czech/Slovak "perex", Scandinavian
     # "ingress"/"preamble", Spanish "bajada"/"entradilla", French "chapo", German "Vorspann"
-    # (dev: a Czech and an Argentine readability page, a Swedish fundus page lost it)
-    r"|perex|ingress|preamble|bajada|entradilla|chapo|vorspann)(?=$|[\s_-])",
+    # and the spelled-out "introduction" (dev: a Czech and an Argentine readability page, a
+    # Swedish fundus page and two trafilatura-set pages lost it)
+    r"|perex|ingress|preamble|bajada|entradilla|chapo|vorspann|introduction)(?=$|[\s_-])",
     re.IGNORECASE,
 )
 
@@ -31,7 +35,7 @@ _SITE_TAGLINE = re.compile(r"(site|blog|banner|header|masthead|brand)[-_]?(descr
                            re.IGNORECASE)
 
 
-def _in_teaser_card(el: HtmlElement) -> bool:
+def _in_teaser_card(el: HtmlElement, page_url: str = "") -> bool:
     """The summary of a teaser card (image link, headline link, `p.description`).
 
     Measured on section pages: the first card's summary was taken as the lead and
@@ -45,14 +49,27 @@ def _in_teaser_card(el: HtmlElement) -> bool:
             return False
         if holder.find(".//h1") is not None:  # the story's own header block
             return False
-        if _headline_link(holder):
+        if _headline_link(holder, page_url, el):
             return True
         holder = holder.getparent()
     return False
 
 
-def _headline_link(holder: HtmlElement) -> bool:
-    return any(len(text_of(a).split()) >= 3 for a in holder.iter("a") if a.get("href"))
+def _headline_link(holder: HtmlElement, page_url: str, lead: HtmlElement) -> bool:
+    """A link of headline length (3+ words).  Photo credits ("name / agency.de") and
+    section links ("Body & Fitness") beside a story's standfirst are not headlines:
+    counted by whitespace they made two article headers look like teaser cards and
+    their standfirsts were lost (trafilatura-set snippets); words are counted as \\w+ runs
+    and links to other sites (credits, sources) do not count, nor links inside the
+    standfirst itself (an inline link in a "p.introduction" made it a "card")."""
+    inside = set(lead.iter("a"))
+    return any(len(words(text_of(a))) >= 3 and _same_site_link(a, page_url)
+               for a in holder.iter("a") if a.get("href") and a not in inside)
+
+
+def _same_site_link(a: HtmlElement, page_url: str) -> bool:
+    href = a.get("href") or ""
+    return not urlsplit(href).netloc or not urlsplit(page_url).netloc or same_site(href, page_url)
 
 
 #: Text allowed between the headline and its standfirst (byline, date, a photo
@@ -134,12 +151,21 @@ def _text_between(root: HtmlElement, first: HtmlElement, second: HtmlElement, li
     return None
 
 
+#: Class names that only a standfirst carries ("c-leadtext", "standfirst", "fig-chapo"),
+#: unlike "summary", "description" or "intro", which product boxes and taglines use:
+#: these may sit further below the headline, past a photo with caption and credits
+#: and a byline (a German business story's lead was 637 characters after its <h1>).
+_STANDFIRST_CLASS = re.compile(r"(^|[\s_-])(lead-?text|standfirst|sapo|chapo|chapeau|article-?lead|lede)(?=$|[\s_-])", re.I)
+STANDFIRST_GAP_CHARS = 1200
+
+
 def _beside_headline(el: HtmlElement, headline: HtmlElement | None, root: HtmlElement) -> bool:
     """Shortly after the headline in reading order: a standfirst."""
     if headline is None:
         return True
-    gap = _text_between(root, headline, el, LEAD_GAP_CHARS)
-    return gap is not None and gap <= LEAD_GAP_CHARS
+    limit = STANDFIRST_GAP_CHARS if _STANDFIRST_CLASS.search(attr_tokens(el)) else LEAD_GAP_CHARS
+    gap = _text_between(root, headline, el, limit)
+    return gap is not None and gap <= limit
 
 
 # Image captions (gallery descriptions after the headline) and sharing widgets
@@ -163,7 +189,12 @@ def _in_caption_or_widget(el: HtmlElement) -> bool:
     return False
 
 
-def find_lead(tree: HtmlElement, title: str | None = None, description: str | None = None) -> str | None:
+def _page_header(header: HtmlElement) -> bool:
+    return header.find(".//h1") is None and not any(a.tag in ("main", "article") for a in header.iterancestors())
+
+
+def find_lead(tree: HtmlElement, title: str | None = None, description: str | None = None,
+              page_url: str = "") -> str | None:
     """Text of the first lead-classed element of sentence length, or None."""
     headline: HtmlElement | None | bool = False  # looked up on the first candidate only
     for el in tree.iter("p", "h2", "div", "span", "strong", "h3"):
@@ -176,8 +207,9 @@ def find_lead(tree: HtmlElement, title: str | None = None, description: str | No
         if _SITE_TAGLINE.search(attr_tokens(el)):
             continue
         # Page headers and navigation hold slogans; an article's own <header> (with
-        # its <h1>) holds the standfirst.
-        if any(a.tag in ("nav", "footer", "aside", "a") or (a.tag == "header" and a.find(".//h1") is None)
+        # its <h1>, or inside <main>/<article>: a WordPress "entry-header" kept the
+        # <h1> beside it) holds the standfirst.
+        if any(a.tag in ("nav", "footer", "aside", "a") or (a.tag == "header" and _page_header(a))
                for a in el.iterancestors()):
             continue
         text = text_of(el)
@@ -187,7 +219,7 @@ def find_lead(tree: HtmlElement, title: str | None = None, description: str | No
             continue
         if headline is False:
             headline = _headline(tree, title)
-        if not _beside_headline(el, headline, tree) or _in_teaser_card(el):  # type: ignore[arg-type]
+        if not _beside_headline(el, headline, tree) or _in_teaser_card(el, page_url):  # type: ignore[arg-type]
             continue
         return text
     if headline is False:

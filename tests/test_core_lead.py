@@ -152,3 +152,59 @@ def test_site_tagline_in_the_header_is_not_the_lead():
         article = extract(html, "https://coast.example/2012/11/harbour/")
         assert "chronicle" not in article.body, title
         assert article.lead is None or "chronicle" not in article.lead
+
+
+DEK = "Volunteers spent a whole winter rebuilding the lamp of the old lighthouse, part by part, by hand."
+
+
+def test_french_chapo_class_is_the_lead():
+    # "chapo" (chapô) is the French standfirst class; it was not in the vocabulary.
+    html = f"""<html><head><title>Lighthouse lamp restored after the storm</title></head><body><div class="art">
+      <h1>Lighthouse lamp restored after the storm</h1><div class="art-chapo">{DEK}</div>
+      <div class="txt">{PARAS}</div></div></body></html>"""
+    article = extract(html, "https://coast.example/2012/08/lighthouse-lamp-restored/")
+    assert article.lead == DEK
+
+
+def test_photo_credit_link_beside_the_standfirst_does_not_make_a_teaser_card():
+    # A credit link ("Jane Doe / photos.example", off-site) in the block holding the
+    # standfirst looked like a teaser card's headline link: the lead was lost.
+    html = f"""<html><head><title>Lighthouse lamp restored after the storm</title></head><body><article>
+      <h1>Lighthouse lamp restored after the storm</h1><div class="article-header">
+      <span class="credit"><a href="https://photos.example/jane">Jane Doe / photos.example</a></span>
+      <p class="article-excerpt">{DEK}</p></div>{PARAS}</article></body></html>"""
+    article = extract(html, "https://coast.example/2012/08/lighthouse-lamp-restored/")
+    assert article.lead == DEK
+    assert article.body.startswith(DEK)
+
+
+def test_inline_link_inside_the_introduction_does_not_make_it_a_teaser_card():
+    intro = ("Volunteers spent a winter rebuilding the lamp; <a href='/2011/05/lighthouse-history'>the history of "
+             "the lighthouse</a> explains why the old parts could not be bought anywhere.")
+    html = f"""<html><head><title>Lighthouse lamp restored after the storm</title></head><body><article>
+      <h1>Lighthouse lamp restored after the storm</h1><section class="toggle"><p class="introduction">{intro}</p>
+      </section>{PARAS}</article></body></html>"""
+    article = extract(html, "https://coast.example/2012/08/lighthouse-lamp-restored/")
+    assert article.lead and article.lead.startswith("Volunteers spent a winter")
+
+
+def test_entry_header_inside_main_without_the_headline_is_not_the_page_header():
+    # WordPress themes put the <h1> beside an "entry-header" holding the category link and the lead.
+    html = f"""<html><head><title>Lighthouse lamp restored after the storm</title></head><body>
+      <header class="site-header"><p class="site-description">The magazine for the whole harbour community</p></header>
+      <main><h1>Lighthouse lamp restored after the storm</h1><header class="entry-header">
+      <a href="/category/harbour/">Harbour</a><div class="lead">{DEK}</div></header>{PARAS}</main></body></html>"""
+    article = extract(html, "https://coast.example/2012/08/lighthouse-lamp-restored/")
+    assert article.lead == DEK
+
+
+def test_leadtext_class_below_a_photo_with_a_long_caption_is_the_lead():
+    # A standfirst-only class ("c-leadtext") past a photo, a long caption and a byline:
+    # 637 characters after the <h1> on a German business page (the generic limit is 400).
+    credits = " ".join(["Picture: the harbour bridge at dawn, seen from the ferry pier on the north bank."] * 6)
+    html = f"""<html><head><title>Lighthouse lamp restored after the storm</title></head><body><article>
+      <h1>Lighthouse lamp restored after the storm</h1><div class="c-stage"><span>{credits}</span></div>
+      <div class="byline">By Jane Keeper</div><p class="c-leadtext">{DEK}</p>{PARAS}</article></body></html>"""
+    article = extract(html, "https://coast.example/2012/08/lighthouse-lamp-restored/")
+    assert article.lead == DEK
+    assert DEK in article.body

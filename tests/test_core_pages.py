@@ -203,3 +203,59 @@ def test_narrow_side_column_photo_cards_are_not_the_story_of_a_short_photo_page(
                      f"new notes will pay for over the next ten years, according to the filing.</p>" for i in range(4))
     html = f"<html><body><article><h1>Utility piles on more debt</h1>{para}{filler}</article></body></html>"
     assert inline in extract(html, "https://blog.example/2012/08/utility-debt.php").body
+
+
+def test_nearly_empty_precision_extraction_is_replaced_by_the_balanced_run(monkeypatch):
+    # trafilatura rescues extractions under ~250 characters, but not in precision mode:
+    # dragnet stories came out with 1-7 words and were rejected as empty pages.  The
+    # precision run is simulated to keep only a short line (its real failures need
+    # large pages); the balanced run sees the page as it is.
+    import trafilatura
+    from lxml import html as lxml_html
+
+    real = trafilatura.bare_extraction
+
+    def fake(tree, **kwargs):
+        if kwargs.get("favor_precision"):
+            return real(lxml_html.fromstring("<html><body><p>Comments (uncensored)</p></body></html>"), **kwargs)
+        return real(tree, **kwargs)
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", fake)
+    html = f"<html><body><h1>Bridge</h1><div class='entry'>{PARAS}</div></body></html>"
+    article = extract(html, "https://news.example/2024/bridge-vote-123456")
+    assert article.extraction.page_type == "article"
+    assert "Paragraph 4 of the story" in article.body
+
+
+def test_story_paragraph_left_as_the_tail_of_a_box_is_kept():
+    # <p><div class="box">...</div>Opening paragraph</p> parses as a div whose tail is
+    # the paragraph; the extractor dropped it (a wire story lost its dateline paragraph).
+    opening = ("HARBOURTOWN (Wire) — The city council voted on Tuesday to rebuild the old harbour bridge, "
+               "ending a decade of debate about the crossing and its cost.")
+    for box in ("<div class='ad-slot'></div>",
+                "<div class='art-related'><div class='hd'><h3>Related</h3></div><div class='bd'><ul><li>"
+                "<a href='/2024/05/bridge-history-111'>Article: A short history</a><p><em>Wire - 57 mins ago</em>"
+                "</p></li></ul></div></div>"):
+        html = f"<html><body><h1>Bridge</h1><div class='story'><p>{box}{opening}</p>{PARAS}</div></body></html>"
+        article = extract(html, "https://news.example/2024/bridge-vote-123456")
+        assert article.body.startswith("HARBOURTOWN (Wire)")
+        assert "Paragraph 3 of the story" in article.body
+
+
+def test_field_labels_and_headline_kicker_do_not_open_the_body():
+    html = f"""<html><body><div class="node"><p class="antetitulo">In the harbour district</p><h1>Bridge</h1>
+      <div class="field field-label-above"><div class="field-label">Episode Description:&nbsp;</div>
+      <div class="field-items">{PARAS}</div></div></div></body></html>"""
+    article = extract(html, "https://news.example/2024/bridge-vote-123456")
+    assert article.body.startswith("Paragraph 1 of the story")
+    assert "Episode Description" not in article.body and "In the harbour district" not in article.body
+
+
+def test_noscript_copy_of_the_story_is_unwrapped_but_small_noscripts_go():
+    # Script-rendered blogs ship the post again in <noscript>; the widget pass dropped it
+    # and the page came out empty.  A short "enable JavaScript" note stays out.
+    html = f"""<html><body><h1>Bridge</h1><div id="app"></div><noscript>{PARAS * 3}</noscript>
+      <noscript><p>Please enable JavaScript to view the comments.</p></noscript></body></html>"""
+    article = extract(html, "https://news.example/2024/bridge-vote-123456")
+    assert "Paragraph 3 of the story" in article.body
+    assert "enable JavaScript" not in article.body

@@ -133,3 +133,26 @@ def test_labelled_cards_with_long_linked_summaries_are_teasers():
     article = extract(_page(box), URL)
     assert len(article.related) == 3
     assert "thảo luận kế hoạch mới" not in article.body
+
+
+def test_teaser_classed_opening_paragraph_of_the_story_is_kept_and_cards_are_not():
+    from pipelines import extract
+
+    story = "".join(
+        f"<p>Paragraph {i} of the report describes how the consumer office tested the products sold online "
+        f"and which of the promised effects the laboratory could confirm after weeks of measurements.</p>"
+        for i in range(1, 6)
+    )
+    opening = ("Dubious online shops promise help against sleeplessness, joint pain and high cholesterol with "
+               "expensive capsules; the consumer office bought twenty of them and sent them to a laboratory.")
+    cards = "".join(
+        f"<div class='card'><h2><a href='/2021/03/other-story-number-{i}'>Other story number {i} about shops</a></h2>"
+        f"<div class='teasertext'><p>Summary {i}: the office also looked at cosmetics and at the return policies "
+        f"of shops that sell them, with mixed results for the buyers who complained.</p></div></div>"
+        for i in range(1, 4)
+    )
+    html = f"""<html><body><main><article><h1>Capsules that promise everything</h1>
+      <p class="teasertext">{opening}</p>{story}</article><section>{cards}</section></main></body></html>"""
+    article = extract(html, "https://consumer.example/2021/03/capsules-that-promise-everything")
+    assert "Dubious online shops promise help" in article.body
+    assert "Summary 2" not in article.body

@@ -1,0 +1,58 @@
+"""End matter: the boxes a story's page appends after the story ("Weitere Informationen:",
+"Kontakt:", "Quellenangaben:", "Über diese Reihe", "Topics") and their content.
+
+Extractors keep them because they sit in the story's container.  A label line of
+this vocabulary near the end of the body starts the end matter: the label and
+everything after it go.  Measured on the dev corpus (trafilatura snippet set): the
+labels were must_exclude snippets on 5 pages (sources lists, "further information"
+link lists, contact boxes, series descriptions, "more on this topic" lines); in the
+sources with full gold bodies the rule fires on 1 page (a fundus "Quellen:" list,
+not in the gold), and no F1 falls.
+
+Bibliographies ("Literatur", "References") and "Further reading" are left alone:
+the gold keeps them (an economics essay's literature list in the snippet set, a
+dragnet page's "Further information" paragraph).
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipelines.body import Body
+from pipelines.text import words
+
+_END_LABEL = re.compile(
+    r"^\W*("
+    # German
+    r"weitere informationen( zu[mr]?\b.{0,40})?|mehr informationen|weiterführende (links|informationen)"
+    r"|zusatzinformationen|quellen(angaben)?|kontakt|ansprechpartner(in)?( zum thema)?|mehr zum thema\b.{0,30}"
+    r"|weitere artikel\b.{0,30}|über diese reihe|über den autor|themen|schlagw(ö|o)rter"
+    # English, Spanish, French, Italian
+    r"|more information|sources|related links|about the author|topics|fuentes|referencias|contacto"
+    r"|références|fonti|contatti"
+    r")\W*$",
+    re.IGNORECASE,
+)
+#: A label line is short.
+MAX_LABEL_CHARS = 80
+#: The end matter is at most this share of the body's words, and the label comes
+#: after at least half of them: a label in the middle heads a section of the story.
+MAX_TAIL_SHARE = 0.25
+
+
+def cut_end_matter(body: Body) -> Body:
+    """The body without its end matter (unchanged when there is none)."""
+    if not any(len(b) <= MAX_LABEL_CHARS and _END_LABEL.match(b.strip()) for b in body.blocks):
+        return body  # most pages: no word counting
+    counts = [len(words(b)) for b in body.blocks]
+    total = sum(counts)
+    before = 0
+    for i, block in enumerate(body.blocks):
+        tail = total - before
+        if before >= 0.5 * total and tail <= MAX_TAIL_SHARE * total and len(block) <= MAX_LABEL_CHARS \
+                and _END_LABEL.match(block.strip()):
+            kept = body.blocks[:i]
+            return Body(blocks=kept, headings=[h for h in body.headings if h in kept],
+                        lines_filtered=body.lines_filtered + len(body.blocks) - i)
+        before += counts[i]
+    return body
