@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import re
 
-from lxml import etree
-
 from pipelines.dom_utils import HtmlElement, attr_tokens, remove, text_of
 
 # Photo galleries, slideshows and carousels: numbered legends ("1/50 Star Wars
@@ -65,7 +63,9 @@ def _is_gallery(el: HtmlElement) -> bool:
 
 def drop_galleries(root: HtmlElement) -> int:
     """Remove gallery / slideshow / carousel boxes that do not hold the story; returns the count."""
-    found = [el for el in root.iter(etree.Element) if _is_gallery(el)]
+    # Only classed or id'd elements can be galleries: libxml2 picks them (82,000 Python
+    # calls per 160 pages otherwise).
+    found = [el for el in root.xpath("descendant-or-self::*[@class or @id]") if _is_gallery(el)]
     removed = 0
     for el in found:
         if el.getparent() is not None and not any(a in found for a in el.iterancestors()):

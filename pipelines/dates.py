@@ -9,7 +9,7 @@ day-first numeric form is parsed here first and dateparser is the fallback.
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta, timezone, tzinfo
+from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import dateparser
@@ -43,7 +43,7 @@ def _zone(name: str | None) -> tzinfo | None:
 def _finish(dt: datetime, default_tz: tzinfo | None) -> str:
     if dt.tzinfo is None:
         # No offset on the page: the site's own zone is the best guess; UTC otherwise.
-        dt = dt.replace(tzinfo=default_tz or timezone.utc)
+        dt = dt.replace(tzinfo=default_tz or UTC)
     return dt.isoformat()
 
 

@@ -9,36 +9,50 @@ players are removed; trafilatura sees only the cleaned tree.
 from __future__ import annotations
 
 import copy
+from datetime import UTC, datetime
 from urllib.parse import urlsplit
-from datetime import datetime, timezone
 
 from pipelines import lead as lead_finder
-from pipelines.body import Body, contains_most_of, extract_body, filter_lines, long_paragraph_beside_headline, missed_long_paragraph, recall_options, too_short
+from pipelines.body import (
+    Body,
+    contains_most_of,
+    extract_body,
+    filter_lines,
+    long_paragraph_beside_headline,
+    missed_long_paragraph,
+    recall_options,
+    too_short,
+)
 from pipelines.boxes import drop_galleries
-from pipelines.dates import DAY_FIRST_LANGUAGES, LANGUAGE_ZONES, dom_date, parse_date
 from pipelines.chrome_text import drop_chrome_text
+from pipelines.dates import DAY_FIRST_LANGUAGES, LANGUAGE_ZONES, dom_date, parse_date
 from pipelines.dom_clean import drop_non_content, strip_interface
-from pipelines.furniture import drop_furniture_lines
 from pipelines.edge_rows import drop_leading_rows
 from pipelines.empty_inline import drop_empty_inline
 from pipelines.endmatter import cut_end_matter
+from pipelines.furniture import drop_furniture_lines
 from pipelines.html_input import NotHtmlError, decode_html, parse_html
 from pipelines.jsonld_text import jsonld_blocks
 from pipelines.language import guess_language
-from pipelines.layout import divs_among_paragraphs, drop_narrow_image_cards, tails_among_paragraphs, unwrap_layout_tables
+from pipelines.layout import (
+    divs_among_paragraphs,
+    drop_narrow_image_cards,
+    tails_among_paragraphs,
+    unwrap_layout_tables,
+)
 from pipelines.loose_text import wrap_loose_paragraphs
+from pipelines.media import harvest_media
 from pipelines.menus import drop_menus
 from pipelines.meta_lines import drop_meta_lines
-from pipelines.media import harvest_media
 from pipelines.metadata import language_code, read_metadata
 from pipelines.missed_lists import restore_lists
 from pipelines.noscript import unwrap_content_noscripts
 from pipelines.pagetype import classify, is_forum_thread
 from pipelines.profile import Profile
 from pipelines.quality import assess
-from pipelines.story_box import story_box_body
 from pipelines.schema import Article, Extraction, FieldProvenance
 from pipelines.signatures import cut_signature_tail
+from pipelines.story_box import story_box_body
 from pipelines.teaser_class import masked_story_text, unmask_teaser_text
 from pipelines.teasers import extract_teasers
 from pipelines.text import body_hash, clean_line, words
@@ -186,7 +200,7 @@ def extract(html: str | bytes, url: str, profile: Profile | None = None, *, fetc
         images=images,
         videos=videos,
         related=teasers.related,
-        fetched_at=fetched_at or datetime.now(timezone.utc).replace(microsecond=0).isoformat(),
+        fetched_at=fetched_at or datetime.now(UTC).replace(microsecond=0).isoformat(),
         body_hash=body_hash(text),
         word_count=body.word_count,
         extraction=Extraction(

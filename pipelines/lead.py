@@ -337,7 +337,10 @@ def described_block(tree: HtmlElement, description: str | None, title: str | Non
         return None
     probe = wanted[:20]
     for el in tree.iter(etree.Element):
-        own = _word_fold(el.text or "")
+        raw = el.text
+        if not raw or raw.isspace():  # most elements: skip the word fold (a profile hot spot)
+            continue
+        own = _word_fold(raw)
         if not own or not (own.startswith(probe) or probe.startswith(own)):
             continue
         text = text_of(el)
