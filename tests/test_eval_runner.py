@@ -200,3 +200,26 @@ def test_gate_notices_a_changed_corpus(corpus_dir: Path):
     assert violation.startswith("corpus changed: 7 pages")
     with pytest.raises(ValueError):
         gate.tighten(baseline, report)
+
+
+def test_decomposed_gold_is_scored_as_is_and_named_in_the_diagnosis(tmp_path: Path):
+    # Some gold files keep combining accents ("Cafe\u0301"); the reference metric splits
+    # such words, so an NFC prediction scores low.  The score stays the reference one,
+    # the diagnosis says so and what NFC gold would give.
+    import unicodedata
+
+    from pipelines.evaluation.corpus import Page
+    from pipelines.evaluation.report import score_page
+    from pipelines.evaluation.runner import Outcome
+
+    story = "Quán cà phê ở phố cổ mở cửa lại sau ba tháng sửa chữa và đón khách từ sáng sớm."
+    gold = {"gold_kind": "silver", "body": unicodedata.normalize("NFD", story)}
+    page = Page(source="vi", id="p1", html_path=tmp_path / "p1.html", gold=gold)
+    record = score_page(page, Outcome(key="vi/p1", status="ok", prediction=Prediction(body=story)))
+    assert record["f1"] < 0.5
+    assert record["gold_f1_nfc"] == 1.0
+    assert "not NFC" in record["diagnosis"]
+    nfc = {"gold_kind": "silver", "body": story}
+    record = score_page(Page(source="vi", id="p2", html_path=tmp_path / "p2.html", gold=nfc),
+                        Outcome(key="vi/p2", status="ok", prediction=Prediction(body=story)))
+    assert record["f1"] == 1.0 and "gold_f1_nfc" not in record
