@@ -8,13 +8,12 @@ the head of the body: the lead is part of the story.
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
 
 from lxml import etree
 
+from pipelines.described_lead import described_block, described_standfirst
 from pipelines.dom_utils import HtmlElement, attr_tokens, iter_elements, text_of
-from pipelines.teaser_links import same_site
-from pipelines.text import words
+from pipelines.lead_guards import in_caption_or_widget, in_teaser_card
 
 _LEAD_CLASS = re.compile(
     r"(^|[\s_-])(sapo|lead|lede|standfirst|summary|description|chapeau|intro|excerpt|article-?lead|article-?summary"
@@ -33,43 +32,6 @@ _LEAD_CLASS = re.compile(
 # standfirst.  Measured on dragnet: two blogs' taglines opened 11 bodies.
 _SITE_TAGLINE = re.compile(r"(site|blog|banner|header|masthead|brand)[-_]?(description|desc|tagline|slogan)|tagline|slogan",
                            re.IGNORECASE)
-
-
-def _in_teaser_card(el: HtmlElement, page_url: str = "") -> bool:
-    """The summary of a teaser card (image link, headline link, `p.description`).
-
-    Measured on section pages: the first card's summary was taken as the lead and
-    made a listing look like a short article.  The story's own lead sits beside a
-    plain <h1>, not beside a headline *link* in a small box of its own (the story
-    container as a whole may well hold related links further down)."""
-    own = len(text_of(el))
-    holder = el.getparent()
-    for _ in range(2):
-        if holder is None or holder.tag in ("body", "main") or len(text_of(holder)) > own + 400:
-            return False
-        if holder.find(".//h1") is not None:  # the story's own header block
-            return False
-        if _headline_link(holder, page_url, el):
-            return True
-        holder = holder.getparent()
-    return False
-
-
-def _headline_link(holder: HtmlElement, page_url: str, lead: HtmlElement) -> bool:
-    """A link of headline length (3+ words).  Photo credits ("name / agency.de") and
-    section links ("Body & Fitness") beside a story's standfirst are not headlines:
-    counted by whitespace they made two article headers look like teaser cards and
-    their standfirsts were lost (trafilatura-set snippets); words are counted as \\w+ runs
-    and links to other sites (credits, sources) do not count, nor links inside the
-    standfirst itself (an inline link in a "p.introduction" made it a "card")."""
-    inside = set(lead.iter("a"))
-    return any(len(words(text_of(a))) >= 3 and _same_site_link(a, page_url)
-               for a in holder.iter("a") if a.get("href") and a not in inside)
-
-
-def _same_site_link(a: HtmlElement, page_url: str) -> bool:
-    href = a.get("href") or ""
-    return not urlsplit(href).netloc or not urlsplit(page_url).netloc or same_site(href, page_url)
 
 
 #: Text allowed between the headline and its standfirst (byline, date, a photo
@@ -168,27 +130,6 @@ def _beside_headline(el: HtmlElement, headline: HtmlElement | None, root: HtmlEl
     return gap is not None and gap <= limit
 
 
-# Image captions (gallery descriptions after the headline) and sharing widgets
-# ("link-to-sharing-service-description") carry lead-like class names: measured
-# on fundus pages once the lead had to follow the headline closely.
-_NOT_LEAD_HOLDER = re.compile(r"gallery|caption|lightbox|detail-img|photo|image|figure|shar(e|ing)|toolbox|popover", re.I)
-
-
-def _in_caption_or_widget(el: HtmlElement) -> bool:
-    # A lead-classed box around a photo and its caption (Yahoo's "yom-art-lead")
-    # is lead media, not a standfirst: its caption became the lead (utomo).
-    # A <figure> emptied by the player pass is no photo (a Swedish standfirst was lost).
-    if any(d.tag in ("img", "picture") or (d.tag == "figure" and (d.find(".//img") is not None or text_of(d)))
-           or (d is not el and _NOT_LEAD_HOLDER.search(attr_tokens(d))) for d in el.iter(etree.Element)):
-        return True
-    for i, node in enumerate((el, *el.iterancestors())):
-        if i > 4 or node.tag in ("body", "article", "main"):
-            return False
-        if node.tag in ("figure", "figcaption") or _NOT_LEAD_HOLDER.search(attr_tokens(node)):
-            return True
-    return False
-
-
 def _page_header(header: HtmlElement) -> bool:
     return header.find(".//h1") is None and not any(a.tag in ("main", "article") for a in header.iterancestors())
 
@@ -215,16 +156,16 @@ def find_lead(tree: HtmlElement, title: str | None = None, description: str | No
         text = text_of(el)
         if not (40 <= len(text) <= 800) or len(el.findall(".//p")) > 1:
             continue
-        if _in_caption_or_widget(el):
+        if in_caption_or_widget(el):
             continue
         if headline is False:
             headline = _headline(tree, title)
-        if not _beside_headline(el, headline, tree) or _in_teaser_card(el, page_url):  # type: ignore[arg-type]
+        if not _beside_headline(el, headline, tree) or in_teaser_card(el, page_url):  # type: ignore[arg-type]
             continue
         return text
     if headline is False:
         headline = _headline(tree, title)
-    return (_header_standfirst(headline) or _described_standfirst(headline, description)  # type: ignore[arg-type]
+    return (_header_standfirst(headline) or described_standfirst(headline, description)  # type: ignore[arg-type]
             or described_block(tree, description, title))
 
 
@@ -249,7 +190,7 @@ def _header_standfirst(headline: HtmlElement | None) -> str | None:
         if not isinstance(sib.tag, str) or sib.tag not in ("p", "h2", "div"):
             continue
         text = text_of(sib)
-        if (sib.find(".//a") is not None or _in_caption_or_widget(sib) or len(sib.findall(".//p")) > 1
+        if (sib.find(".//a") is not None or in_caption_or_widget(sib) or len(sib.findall(".//p")) > 1
                 or _SITE_TAGLINE.search(attr_tokens(sib))):
             continue
         if 40 <= len(text) <= 800 and not _BYLINE.search(text[:40]):
@@ -276,87 +217,3 @@ def _subtitle_heading(headline: HtmlElement) -> str | None:
     text = text_of(sib)
     return text if 40 <= len(text) <= 300 and not _BYLINE.search(text[:40]) else None
 
-
-def _described_standfirst(headline: HtmlElement | None, description: str | None) -> str | None:
-    """A visible block just after the headline whose text is the page's own description
-    (meta / JSON-LD): the publisher says it is the summary, and the page shows it as the
-    standfirst.  The seed page's sapo is an unclassed `<div><strong>` beside the <h1>,
-    outside the container trafilatura keeps; without this the body lost its first paragraph.
-    Descriptions are often cut short, so a description of 60+ characters that starts the
-    block counts too."""
-    if headline is None or not description:
-        return None
-    wanted = _fold(description).rstrip(".… ")
-    if len(wanted) < 40:
-        return None
-    holder = headline.getparent()
-    candidates = list(headline.itersiblings())[:6]
-    if holder is not None and holder.tag not in ("body", "main", "article"):
-        candidates += list(holder.itersiblings())[:4]
-    for sib in candidates:
-        if not isinstance(sib.tag, str) or sib.tag not in ("p", "div", "h2", "h3", "strong", "span", "section"):
-            continue
-        text = text_of(sib)
-        folded = _fold(text)
-        if not (40 <= len(text) <= 800) or len(sib.findall(".//p")) > 1:
-            continue
-        if folded.rstrip(".… ") == wanted or (len(wanted) >= 60 and folded.startswith(wanted)):
-            return text
-        if _description_with_tail(folded.rstrip(".… "), wanted):
-            return text
-    return None
-
-
-def _description_with_tail(block: str, description: str) -> bool:
-    """The description is the block plus a tail the page shows elsewhere or not at all:
-    2012-era Vietnamese CMSs put the sapo's inline ">> related story" link into the meta
-    description too (dantri: the visible sapo, once its teaser line is cut, no longer
-    equalled the description, and the body lost its first paragraph).  The block must
-    carry most of the description, so a short kicker that starts it does not count."""
-    return len(block) >= 60 and description.startswith(block) and len(block) >= 0.6 * len(description)
-
-
-def _word_fold(text: str) -> str:
-    """Words only, lower-cased: texts glue paragraphs ("åtalet.I sovrummen"), descriptions end in "…"."""
-    return " ".join(re.findall(r"\w+", text.casefold()))
-
-
-#: Page chrome and links (teasers of this very story carry its description too).
-_NOT_STANDFIRST_HOLDERS = ("nav", "footer", "aside", "a", "figure", "figcaption", "li")
-
-
-def described_block(tree: HtmlElement, description: str | None, title: str | None = None) -> str | None:
-    """The first visible block anywhere whose words are the page's description (or start
-    with a cut one of 60+ chars): the standfirst, when no headline-relative rule found it.
-    Fundus standfirsts in `storefront-html.excerpt`, under a breadcrumb <h1>, in
-    `div.article__preamble` were the description verbatim and gold (recall -3 to -10%
-    each).  Headings and title-like blocks are skipped (l3s pages describe by headline)."""
-    wanted = _word_fold(description or "")
-    folded_title = _word_fold(title or "")
-    if len(wanted) < 40 or wanted in folded_title:
-        return None
-    probe = wanted[:20]
-    for el in tree.iter(etree.Element):
-        raw = el.text
-        if not raw or raw.isspace():  # most elements: skip the word fold (a profile hot spot)
-            continue
-        own = _word_fold(raw)
-        if not own or not (own.startswith(probe) or probe.startswith(own)):
-            continue
-        text = text_of(el)
-        folded = _word_fold(text)
-        if wanted.startswith(folded) and folded != wanted and el.getparent() is not None:
-            # The first of the standfirst's paragraphs: the description is their parent's text.
-            el = el.getparent()
-            text = text_of(el)
-            folded = _word_fold(text)
-        if not (40 <= len(text) <= 800) or not (folded == wanted or (len(wanted) >= 60 and folded.startswith(wanted))):
-            continue
-        if el.tag in ("title", "meta", "head", "h1") or folded in folded_title:
-            continue
-        if any(a.tag in _NOT_STANDFIRST_HOLDERS or a.tag == "head" for a in el.iterancestors()):
-            continue
-        if _in_caption_or_widget(el) or _in_teaser_card(el):
-            continue
-        return text
-    return None
