@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 from datetime import datetime, timezone
 
 from pipelines import lead as lead_finder
+from pipelines.breaks import breaks_to_paragraphs, missed_loose_story
 from pipelines.body import Body, contains_most_of, extract_body, filter_lines, long_paragraph_beside_headline, missed_long_paragraph, recall_options
 from pipelines.dates import DAY_FIRST_LANGUAGES, LANGUAGE_ZONES, dom_date, parse_date
 from pipelines.dom_clean import drop_non_content, strip_interface
@@ -104,6 +105,14 @@ def extract(html: str | bytes, url: str, profile: Profile | None = None, *, fetc
                 long_paragraph_beside_headline(work)
                 or (contains_most_of(second, body) and second.word_count <= 1.5 * body.word_count)):
             body = second
+    missed = missed_loose_story(work, " ".join(words(body.text)))
+    if missed and breaks_to_paragraphs(work):
+        # The story is loose text between <br>s or empty <p>s, which the extractor
+        # skipped: as <p>s it is found (see pipelines.breaks).
+        second = extract_body(work, url, profile.trafilatura_options)
+        if missed in " ".join(words(second.text)):
+            body = second
+            removed["break_paragraphs"] = 1
     drop = {c for img in images if (c := img.caption)} | {t for r in teasers.related for t in (r.title, r.summary) if t}
     body = filter_lines(body, drop, title)
     body_source = "hint" if used_hint else "dom"
