@@ -16,6 +16,7 @@ from pipelines import lead as lead_finder
 from pipelines.breaks import breaks_to_paragraphs, missed_loose_story
 from pipelines.body import Body, contains_most_of, extract_body, filter_lines, long_paragraph_beside_headline, missed_long_paragraph, recall_options
 from pipelines.dates import DAY_FIRST_LANGUAGES, LANGUAGE_ZONES, dom_date, parse_date
+from pipelines.comment_tail import drop_comment_threads
 from pipelines.dom_clean import drop_non_content, strip_interface
 from pipelines.html_input import NotHtmlError, decode_html, parse_html
 from pipelines.language import guess_language
@@ -87,6 +88,7 @@ def extract(html: str | bytes, url: str, profile: Profile | None = None, *, fetc
     teasers = extract_teasers(work, base, profile.teaser_selectors)
     images, videos, captions = harvest_media(work, base)
     removed = strip_interface(work, profile.drop_selectors, teasers.lengths)
+    removed["comment_threads"] = drop_comment_threads(work, teasers.lengths)
     removed.update({"teaser_blocks": teasers.blocks_removed, "teaser_lines": teasers.lines_removed, "captions": captions})
     dom_lead = lead_finder.find_lead(work, md.get("title"), md.get("lead"))
     used_hint = _restrict_to_container(work, profile.body_selectors) if profile.body_selectors else False

@@ -38,3 +38,36 @@ def test_story_as_loose_text_between_empty_paragraphs_is_found():
     article = extract(html, "http://news.example/news/15112527/detail.html")
     for sentence in STORY:
         assert sentence in article.body
+
+
+def _story_paragraphs() -> str:
+    return "".join(f"<p>{sentence} More detail on the crash followed in the council's statement.</p>" for sentence in STORY)
+
+
+def test_comment_thread_after_a_closed_label_is_cut():
+    # Reader comments as loose text right after the story, in the same container,
+    # under "Comments are now closed for this story" (l3s_gn1: 2,800 comment
+    # shingles kept, precision 0.16).
+    thread = "".join(
+        f"<br><b>Reader {n}</b><br>I think the council should have closed that ramp years ago, "
+        f"everyone who drives there every day knows how dangerous it is.<br><br><hr>" for n in range(8)
+    )
+    html = f"""<html><body><h1>Driver arrested after lorry overturns</h1><div>{_story_paragraphs()}<hr>
+      <a name="commentSection"></a><b>Comments are now closed for this story</b><br>{thread}</div></body></html>"""
+    article = extract(html, "http://news.example/story/lorry-overturns-080114.html")
+    assert STORY[2] in article.body
+    assert "closed that ramp" not in article.body and "Comments are now closed" not in article.body
+
+
+def test_your_say_section_beside_the_story_is_cut():
+    # A "YOUR SAY" box of reader quotes under an <h2>, no comment class names.
+    quotes = "".join(
+        f"<p class='blockQuote'>Reader quote {n}: the state should fund public schools before anything else, "
+        f"and I have said so at every election since I can remember. <span>A reader, Springfield</span></p>"
+        for n in range(5)
+    )
+    html = f"""<html><body><div class="main"><h1>Driver arrested after lorry overturns</h1>{_story_paragraphs()}
+      </div><div class="section"><h2 class="secHdn">YOUR SAY</h2><div class="module">{quotes}</div></div></body></html>"""
+    article = extract(html, "http://news.example/story/lorry-overturns-080114.html")
+    assert STORY[1] in article.body
+    assert "public schools" not in article.body
