@@ -76,14 +76,25 @@ def extract_body(tree: HtmlElement, url: str, options: dict[str, object] | None 
 # This news article is copyrighted by ..."): page furniture on 2000s pages once layout
 # tables are unwrapped (cleaneval, l3s_gn1: 40-75 shingles a page); lines longer
 # than LEGAL_LINE_MAX_CHARS are left alone (a story may discuss such terms).
-_LEGAL_LINE = re.compile(
+LEGAL_LINE = re.compile(
     r"\ball rights reserved\b|^(copyright|\(c\)|©)\s*(©\s*)?\d{4}\b|^disclaimer\b.*\bcopyright"
     r"|\bterms (and|&) conditions\b.*\bprivacy policy\b|\bprivacy policy\b.*\bterms (and|&) conditions\b"
     # "provided 'as is' without warranties" disclaimers (a cleaneval page, a dragnet blog)
-    r"|\bas\W+is\W+(basis\W+)?without\W+(any\W+)?warrant",
+    r"|\bas\W+is\W+(basis\W+)?without\W+(any\W+)?warrant"
+    # News-agency and syndication notices under 2008 stories (l3s_gn1: 10-40 shingles on
+    # a dozen pages): "This material may not be published, broadcast, rewritten or
+    # redistributed.", "Republication or redissemination of the contents of this screen
+    # are expressly prohibited", "The full article contains 259 words and appears in
+    # ... newspaper.", "Use of this website is subject to our Terms of Service".
+    r"|\bmay not be (re)?published, broadcast, rewritten,? or redistributed\b|\brepublication or redissemination\b"
+    r"|^the full (article|story|text) contains \d+ words\b|\buse of this (web ?)?site (is subject to|constitutes)",
     re.IGNORECASE,
 )
 LEGAL_LINE_MAX_CHARS = 400
+#: A longer line is still a notice when it opens with one (a publisher's footer of
+#: terms, licensing and company registration ran to 470 characters on l3s_gn1 pages).
+LEGAL_OPENING_CHARS = 100
+LEGAL_BLOCK_MAX_CHARS = 800
 _FURNITURE_LINE = re.compile(
     r"^((title|titel)?(foto|photo|bild|image|picture|ảnh|fotos|photos|bilder)(s)?\s*(credit)?\s*:\s*\S.{0,60}"
     r"|(síguenos|siguenos|follow us|folgen sie uns|suivez-nous|seguici|volg ons|theo dõi (chúng tôi|.{0,30} trên (facebook|zalo|youtube|tiktok)))\b.*)$",
@@ -102,15 +113,22 @@ def _orphan_label(block: str) -> bool:
     return bool(LABEL.match(line.strip(" |")))
 
 
+def _legal_line(folded: str) -> bool:
+    if len(folded) > LEGAL_BLOCK_MAX_CHARS:
+        return False
+    found = LEGAL_LINE.search(folded)
+    return found is not None and (len(folded) <= LEGAL_LINE_MAX_CHARS or found.start() < LEGAL_OPENING_CHARS)
+
+
 def filter_lines(body: Body, drop_exact: set[str], title: str | None) -> Body:
     """Remove interface lines, caption and teaser texts that survived, and a leading copy of the title."""
     kept, filtered = [], 0
     folded_drop = {d.casefold() for d in drop_exact if d}
     for i, block in enumerate(body.blocks):
-        folded = " ".join(block.split()).strip(" -•·").casefold()
+        folded = " ".join(block.split()).strip(" -•·|").casefold()
         if (UI_LINE.match(folded) or folded in folded_drop or (i == 0 and title and folded == title.casefold())
                 or (len(folded) <= 120 and _FURNITURE_LINE.match(folded)) or _orphan_label(block)
-                or (len(folded) <= LEGAL_LINE_MAX_CHARS and _LEGAL_LINE.search(folded))):
+                or _legal_line(folded)):
             filtered += 1
             continue
         kept.append(block)

@@ -19,6 +19,7 @@ from pipelines.dates import DAY_FIRST_LANGUAGES, LANGUAGE_ZONES, dom_date, parse
 from pipelines.comment_tail import drop_comment_threads
 from pipelines.dom_clean import drop_non_content, strip_interface
 from pipelines.html_input import NotHtmlError, decode_html, parse_html
+from pipelines.legal import drop_legal_blocks
 from pipelines.language import guess_language
 from pipelines.layout import divs_among_paragraphs, unwrap_layout_tables
 from pipelines.menus import drop_menus
@@ -89,6 +90,7 @@ def extract(html: str | bytes, url: str, profile: Profile | None = None, *, fetc
     images, videos, captions = harvest_media(work, base)
     removed = strip_interface(work, profile.drop_selectors, teasers.lengths)
     removed["comment_threads"] = drop_comment_threads(work, teasers.lengths)
+    removed["legal_blocks"] = drop_legal_blocks(work, teasers.lengths)
     removed.update({"teaser_blocks": teasers.blocks_removed, "teaser_lines": teasers.lines_removed, "captions": captions})
     dom_lead = lead_finder.find_lead(work, md.get("title"), md.get("lead"))
     used_hint = _restrict_to_container(work, profile.body_selectors) if profile.body_selectors else False

@@ -71,3 +71,23 @@ def test_your_say_section_beside_the_story_is_cut():
     article = extract(html, "http://news.example/story/lorry-overturns-080114.html")
     assert STORY[1] in article.body
     assert "public schools" not in article.body
+
+
+def test_legal_notices_as_blocks_and_in_cells_are_cut():
+    # A copyright notice wrapped over several source lines left its second and third
+    # lines in the body; a notice in a layout cell came out as "| Disclaimer: ... |";
+    # agency notices ("may not be published, broadcast, rewritten or redistributed",
+    # "The full article contains N words") sat under 2008 stories.
+    html = f"""<html><body><table><tr><td><h1>Driver arrested after lorry overturns</h1>{_story_paragraphs()}
+      <p><i>Distributed by a news service. This material may not be published, broadcast, rewritten or redistributed.</i></p>
+      <p>The full article contains 412 words and appears in The Daily Example newspaper.</p></td></tr>
+      <tr><td>Disclaimer: This news article is copyrighted by a news agency and published by a portal.
+      If you have any questions regarding information in this article please contact the agency.</td></tr>
+      <tr><td><p><font size="-1"><font color="red">Copyright</font> © 2008, The Example Times.
+      Republication or redissemination of the contents of<br>
+      this screen are expressly prohibited without the written consent of<br>
+      The Example Times</font></p></td></tr></table></body></html>"""
+    article = extract(html, "http://news.example/2008/01/14/stories/lorry.htm")
+    assert STORY[3] in article.body
+    for notice in ("rewritten or redistributed", "full article contains", "Disclaimer", "expressly prohibited"):
+        assert notice not in article.body
