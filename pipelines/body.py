@@ -120,12 +120,31 @@ def _legal_line(folded: str) -> bool:
     return found is not None and (len(folded) <= LEGAL_LINE_MAX_CHARS or found.start() < LEGAL_OPENING_CHARS)
 
 
-def filter_lines(body: Body, drop_exact: set[str], title: str | None) -> Body:
+#: Lines before the first one this long are the story's header zone (headline, dek,
+#: byline, date), where a repeated headline is furniture.
+HEADER_ZONE_LINE_CHARS = 150
+
+
+def _is_headline(line_words: str, titles: list[str]) -> bool:
+    """The line is the headline: one of the page's titles, or the part of a <title>
+    that a site name was added to ("CTV.ca | Headline", "Headline - Site")."""
+    if len(line_words.split()) < 3:
+        return False
+    return any(line_words == t or (f" {line_words} " in f" {t} " and 2 * len(line_words) >= len(t)) for t in titles)
+
+
+def filter_lines(body: Body, drop_exact: set[str], title: str | None, page_titles: tuple[str, ...] = ()) -> Body:
     """Remove interface lines, caption and teaser texts that survived, and a leading copy of the title."""
     kept, filtered = [], 0
     folded_drop = {d.casefold() for d in drop_exact if d}
+    titles = [t for t in (" ".join(words(x)).casefold() for x in (title, *page_titles) if x) if t]
+    in_header = True
     for i, block in enumerate(body.blocks):
         folded = " ".join(block.split()).strip(" -•·|").casefold()
+        in_header = in_header and len(folded) < HEADER_ZONE_LINE_CHARS
+        if in_header and _is_headline(" ".join(words(folded)), titles):
+            filtered += 1
+            continue
         if (UI_LINE.match(folded) or folded in folded_drop or (i == 0 and title and folded == title.casefold())
                 or (len(folded) <= 120 and _FURNITURE_LINE.match(folded)) or _orphan_label(block)
                 or _legal_line(folded)):

@@ -75,6 +75,7 @@ def extract(html: str | bytes, url: str, profile: Profile | None = None, *, fetc
         return _not_an_article(url, "not-html" if exc.reason != "empty" else "empty", exc.reason)
 
     md = read_metadata(tree, url)
+    page_title = tree.findtext(".//title") or ""
     # Relative links need a base: the page's own URL, else its canonical URL, else a
     # reserved never-resolving origin (RFC 2606) so that teasers are still found and
     # cut out of the body (saved pages without a URL lost every relative teaser).
@@ -118,7 +119,7 @@ def extract(html: str | bytes, url: str, profile: Profile | None = None, *, fetc
             body = second
             removed["break_paragraphs"] = 1
     drop = {c for img in images if (c := img.caption)} | {t for r in teasers.related for t in (r.title, r.summary) if t}
-    body = filter_lines(body, drop, title)
+    body = filter_lines(body, drop, title, (page_title,))
     body_source = "hint" if used_hint else "dom"
     if md.jsonld_body and body.word_count < 0.5 * len(md.jsonld_body.split()):
         # The story is in JSON-LD but not (fully) in the HTML: client-rendered pages.

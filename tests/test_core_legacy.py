@@ -91,3 +91,16 @@ def test_legal_notices_as_blocks_and_in_cells_are_cut():
     assert STORY[3] in article.body
     for notice in ("rewritten or redistributed", "full article contains", "Disclaimer", "expressly prohibited"):
         assert notice not in article.body
+
+
+def test_headline_repeated_in_the_story_header_is_not_body():
+    # 2008 templates print the headline inside the story cell, after a date or a
+    # photo caption, and the <title> adds the site name ("Site.ca | Headline"):
+    # the headline stayed in 17 l3s_gn1 bodies (gold leaves it out, as the public
+    # article benchmark does).
+    html = f"""<html><head><title>Example.ca | Driver arrested after lorry overturns</title></head><body>
+      <div class="story"><p>Updated Mon. Jan. 14 2008 10:56 PM ET</p>
+      <p><b>Driver arrested after lorry overturns</b></p>{_story_paragraphs()}</div></body></html>"""
+    article = extract(html, "http://news.example/servlet/an/local/20080114/lorry_080114/")
+    assert STORY[0] in article.body
+    assert "Driver arrested after lorry overturns" not in article.body
