@@ -13,6 +13,7 @@ from pipelines.dom_clean import UI_LINE
 from pipelines.dom_utils import HtmlElement
 from pipelines.teaser_labels import LABEL
 from pipelines.text import clean_line, words
+from pipelines.tool_lines import is_tool_line
 
 # Precision mode measured better on the dev corpus (overall F1 0.919 vs 0.872 for the
 # defaults): the defaults keep more boilerplate than they recover story text.
@@ -147,7 +148,7 @@ def filter_lines(body: Body, drop_exact: set[str], title: str | None, page_title
             continue
         if (UI_LINE.match(folded) or folded in folded_drop or (i == 0 and title and folded == title.casefold())
                 or (len(folded) <= 120 and _FURNITURE_LINE.match(folded)) or _orphan_label(block)
-                or _legal_line(folded)):
+                or _legal_line(folded) or is_tool_line(folded)):
             filtered += 1
             continue
         kept.append(block)

@@ -104,3 +104,20 @@ def test_headline_repeated_in_the_story_header_is_not_body():
     article = extract(html, "http://news.example/servlet/an/local/20080114/lorry_080114/")
     assert STORY[0] in article.body
     assert "Driver arrested after lorry overturns" not in article.body
+
+
+def test_article_tool_lines_are_not_body():
+    # Tool links written as plain text and links in the story cell, no share/tool
+    # class names (40 l3s_gn1 bodies kept one to six such lines).
+    tools = """<p>| <a href="/print?id=1">Print article</a> | <a href="/refer?id=1">Refer to a friend</a> |</p>
+      <p><a href="/email">Email this story to a friend</a></p><p><a href="#c">Have your say on this story</a></p>
+      <ul><li><a href="#">Increase font size</a></li><li><a href="#">Decrease font size</a></li></ul>
+      <p>Mail to a friend Print story Read later</p>
+      <p><a href="/a">Go to earlier story</a> | <a href="/n">Go to the News Index</a> | <a href="/b">Go to next story</a></p>"""
+    html = f"""<html><body><div class="story"><h1>Driver arrested after lorry overturns</h1>{tools}
+      {_story_paragraphs()}<p>Send this article to Friends by E-Mail</p></div></body></html>"""
+    article = extract(html, "http://news.example/2008/01/14/lorry.html")
+    assert STORY[1] in article.body
+    for tool in ("Print article", "Refer to a friend", "Email this story", "Have your say", "font size",
+                 "Read later", "News Index", "Send this article"):
+        assert tool not in article.body
