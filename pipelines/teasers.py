@@ -119,10 +119,13 @@ def _is_list_itself(item: HtmlElement, index: LinkIndex) -> bool:
 def _title_then_summary(item: HtmlElement, link: HtmlElement) -> bool:
     """<li><a>Headline</a><p>Summary...</p></li>: the item opens with the headline
     link and the summary is a block of its own (a story's list item with a link
-    keeps its text in one flow).  Seen on the demo home page's English box."""
+    keeps its text in one flow).  Seen on the demo home page's English box.  Also
+    <p><a>Headline</a><br>Summary</p>, the 2008 card ("Must Read" boxes of l3s_gn1)."""
     if len(text_of(link).split()) < 3 or not text_of(item).startswith(text_of(link)):
         return False
-    return any(sib.tag in ("p", "div") for sib in link.itersiblings()) or any(
+    nxt = link.getnext()
+    return (nxt is not None and nxt.tag == "br" and not (link.tail or "").strip()) or any(
+        sib.tag in ("p", "div") for sib in link.itersiblings()) or any(
         sib.tag in ("p", "div") for sib in (link.getparent().itersiblings() if link.getparent() is not item else ())
     )
 
@@ -184,10 +187,14 @@ def _block_teasers(el: HtmlElement, index: LinkIndex, labelled: bool) -> list[Re
             return None
         if not labelled and not same_site(url, page_url) and len((title or "").split()) < 5:
             return None
-        if url in seen:
+        teaser_chars += len(item_text)
+        if url in seen:  # a card split over two items (image link, then headline and summary)
+            known = next(t for t in teasers if t.url == url)
+            if len(title or "") > len(known.title or ""):
+                known.title = title
+            known.summary = known.summary or summary
             continue
         seen.add(url)
-        teaser_chars += len(item_text)
         teasers.append(RelatedLink(url=url, title=title, summary=summary))
     if len(teasers) < needed:
         return None

@@ -121,3 +121,23 @@ def test_article_tool_lines_are_not_body():
     for tool in ("Print article", "Refer to a friend", "Email this story", "Have your say", "font size",
                  "Read later", "News Index", "Send this article"):
         assert tool not in article.body
+
+
+def test_card_split_into_image_item_and_headline_br_summary_item_is_a_teaser():
+    # A 2008 box: <span><a><img></a></span><p><a>Headline</a><br>Summary</p> pairs.
+    # Each summary is most of its <p>, so the <p> read as story text with a link,
+    # and the headline sat on the image item's URL, already seen: the box (2,000
+    # characters) stayed in the body (precision 0.32).
+    cards = "".join(
+        f"""<span class="img"><a href="/articles/sport/football.html?in_article_id=5084{n}0"><img src="/{n}.jpg" alt="Player {n}"></a></span>
+        <p><a href="/articles/sport/football.html?in_article_id=5084{n}0">Striker number {n} raring to go for his return at the weekend</a><br>
+        The striker is expected to make his long-awaited first-team return for the league clash with his former club, the manager said on Friday {n}.</p>"""
+        for n in range(5)
+    )
+    html = f"""<html><body><div id="AdColList"><span id="title">Must Read</span>{cards}</div>
+      <div class="story"><h1>Driver arrested after lorry overturns</h1>{_story_paragraphs()}</div></body></html>"""
+    article = extract(html, "http://www.news.example/articles/news/news.html?in_article_id=508400")
+    assert STORY[2] in article.body
+    assert "first-team return" not in article.body
+    titles = [r.title for r in article.related]
+    assert "Striker number 3 raring to go for his return at the weekend" in titles
