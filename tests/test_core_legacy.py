@@ -141,3 +141,16 @@ def test_card_split_into_image_item_and_headline_br_summary_item_is_a_teaser():
     assert "first-team return" not in article.body
     titles = [r.title for r in article.related]
     assert "Striker number 3 raring to go for his return at the weekend" in titles
+
+
+def test_paragraph_repeating_the_image_alt_in_its_box_is_a_caption():
+    # "<div class='topPhoto'><img alt=X><p>X</p></div>": no caption class, the
+    # paragraph repeats the alt text (l3s_gn1 gold files these as supplemental).
+    caption = "Rescue crews search the lake shore for the missing fisherman on Monday afternoon."
+    html = f"""<html><body><div class="story"><h1>Driver arrested after lorry overturns</h1>
+      <div class="topPhoto"><a href="/photo.html?p=1"><img src="/img/search_080107.jpg" width="160" alt="{caption}"></a>
+      <p>{caption}</p></div>{_story_paragraphs()}</div></body></html>"""
+    article = extract(html, "http://news.example/servlet/an/local/20080114/lorry_080114/")
+    assert STORY[0] in article.body
+    assert "Rescue crews" not in article.body
+    assert any(img.caption == caption for img in article.images)
