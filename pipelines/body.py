@@ -9,6 +9,7 @@ import trafilatura
 from lxml import etree
 from trafilatura.xml import xmltotxt
 
+from pipelines.datelines import is_date_line
 from pipelines.dom_clean import UI_LINE
 from pipelines.dom_utils import HtmlElement
 from pipelines.teaser_labels import LABEL
@@ -139,11 +140,11 @@ def filter_lines(body: Body, drop_exact: set[str], title: str | None, page_title
     kept, filtered = [], 0
     folded_drop = {d.casefold() for d in drop_exact if d}
     titles = [t for t in (" ".join(words(x)).casefold() for x in (title, *page_titles) if x) if t]
-    in_header = True
+    # No long line, no header zone: on a short post every line is the post.
+    header_end = next((i for i, b in enumerate(body.blocks) if len(" ".join(b.split())) >= HEADER_ZONE_LINE_CHARS), 0)
     for i, block in enumerate(body.blocks):
         folded = " ".join(block.split()).strip(" -•·|").casefold()
-        in_header = in_header and len(folded) < HEADER_ZONE_LINE_CHARS
-        if in_header and _is_headline(" ".join(words(folded)), titles):
+        if i < header_end and (_is_headline(" ".join(words(folded)), titles) or is_date_line(folded)):
             filtered += 1
             continue
         if (UI_LINE.match(folded) or folded in folded_drop or (i == 0 and title and folded == title.casefold())

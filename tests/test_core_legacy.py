@@ -154,3 +154,17 @@ def test_paragraph_repeating_the_image_alt_in_its_box_is_a_caption():
     assert STORY[0] in article.body
     assert "Rescue crews" not in article.body
     assert any(img.caption == caption for img in article.images)
+
+
+def test_date_lines_in_the_story_header_are_not_body():
+    # "Associated Press - January 10, 2008 3:23 PM ET", "Posted 11 January 2008 at
+    # 18:14 GMT": metadata printed as plain lines above the story (about 60 l3s_gn1
+    # pages); bylines ("By ...") and lines of a story without a long line stay.
+    html = f"""<html><body><div class="story"><h1>Driver arrested after lorry overturns</h1>
+      <p>Associated Press - January 10, 2008 3:23 PM ET</p><p>| Last updated at 8:37 AM on 18/01/08 |</p>
+      <p>By JANE DOE, Staff Writer</p>
+      <p>{" ".join(STORY)}</p>{_story_paragraphs()}</div></body></html>"""
+    article = extract(html, "http://news.example/2008/01/10/lorry.html")
+    assert STORY[1] in article.body
+    assert "January 10, 2008" not in article.body and "Last updated" not in article.body
+    assert "By JANE DOE" in article.body
