@@ -121,13 +121,15 @@ def _title_then_summary(item: HtmlElement, link: HtmlElement) -> bool:
     link and the summary is a block of its own (a story's list item with a link
     keeps its text in one flow).  Seen on the demo home page's English box.  Also
     <p><a>Headline</a><br>Summary</p>, the 2008 card ("Must Read" boxes of l3s_gn1)."""
-    if len(text_of(link).split()) < 3 or not text_of(item).startswith(text_of(link)):
+    size = len(text_of(link).split())
+    if size < 2 or not text_of(item).startswith(text_of(link)):
         return False
     nxt = link.getnext()
-    return (nxt is not None and nxt.tag == "br" and not (link.tail or "").strip()) or any(
-        sib.tag in ("p", "div") for sib in link.itersiblings()) or any(
+    if nxt is not None and nxt.tag == "br" and not (link.tail or "").strip():
+        return True  # the <br> form holds two-word titles too ("Trusted Client<br><small>...")
+    return size >= 3 and (any(sib.tag in ("p", "div") for sib in link.itersiblings()) or any(
         sib.tag in ("p", "div") for sib in (link.getparent().itersiblings() if link.getparent() is not item else ())
-    )
+    ))
 
 
 def _uniform_cards(items: list[HtmlElement]) -> bool:
@@ -201,8 +203,10 @@ def _block_teasers(el: HtmlElement, index: LinkIndex, labelled: bool) -> list[Re
     total = len(text_of(el))
     if total and teaser_chars / total < 0.6:
         return None
-    # Menus are lists of one- or two-word links; teasers carry headline-length titles.
-    words = [len((t.title or t.summary or "").split()) for t in teasers]
+    # Menus are lists of one- or two-word links; teasers carry headline-length titles,
+    # or, under a label, a short title and a summary (a "Related Whitepapers" box;
+    # unlabelled, image galleries and icon legends passed that way: trafilatura set).
+    words = [len((f"{t.title or ''} {t.summary or ''}" if labelled else t.title or t.summary or "").split()) for t in teasers]
     if sum(words) / len(words) < 4:
         return None
     return teasers

@@ -168,3 +168,19 @@ def test_date_lines_in_the_story_header_are_not_body():
     assert STORY[1] in article.body
     assert "January 10, 2008" not in article.body and "Last updated" not in article.body
     assert "By JANE DOE" in article.body
+
+
+def test_labelled_box_of_short_titles_with_summaries_is_teasers():
+    # "<h3>Related Whitepapers</h3><ul><li><a>Two words</a><br><small>summary</small>":
+    # the label was not in the vocabulary ("Related" + any word now is) and two- or
+    # three-word titles failed the headline-length test (their summaries count now).
+    items = "".join(
+        f'<li><a href="http://go.partner.example/wp/related/{n}/paper-{n}?td=related">Secure Client {n}</a><br>'
+        f"<small>A practical guide number {n} to keeping mobile workers safe</small></li>" for n in range(4)
+    )
+    html = f"""<html><body><div class="story"><h1>Driver arrested after lorry overturns</h1>{_story_paragraphs()}</div>
+      <div class="RelatedWhitepapers"><h3>Related Whitepapers</h3><ul>{items}</ul></div></body></html>"""
+    article = extract(html, "http://www.news.example/2008/01/04/lorry_overturns/")
+    assert STORY[0] in article.body
+    assert "practical guide" not in article.body
+    assert any(r.title == "Secure Client 2" and "guide number 2" in (r.summary or "") for r in article.related)
