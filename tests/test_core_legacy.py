@@ -184,3 +184,18 @@ def test_labelled_box_of_short_titles_with_summaries_is_teasers():
     assert STORY[0] in article.body
     assert "practical guide" not in article.body
     assert any(r.title == "Secure Client 2" and "guide number 2" in (r.summary or "") for r in article.related)
+
+
+def test_classified_ads_box_is_not_body():
+    # A "classifieds" box (cars, jobs, holidays with prices) beside the story: four
+    # l3s_gn1 bodies kept its offers (0.1-0.15 precision each).
+    offers = "".join(
+        f"<div><a href='/classifieds/travel/advert-{n}.html'>Holiday offer {n}</a><p class='small'>Fly to the coast "
+        f"from £{400 + n} with three nights in an award winning resort hotel and a free prize draw entry.</p></div>"
+        for n in range(6)
+    )
+    html = f"""<html><body><div class="story"><h1>Driver arrested after lorry overturns</h1>{_story_paragraphs()}
+      <div class="classifieds-long-container float-left"><h3>Holidays</h3>{offers}</div></div></body></html>"""
+    article = extract(html, "http://www.news.example/news/article2864810.ece")
+    assert STORY[3] in article.body
+    assert "award winning resort" not in article.body
