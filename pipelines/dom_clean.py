@@ -182,10 +182,8 @@ def strip_interface(root: HtmlElement, drop_selectors: tuple[str, ...] = (),
         elif _SHARE_CLASS.search(tokens) and size <= 300:
             remove(el)
             removed["share"] += 1
-        elif _PROMO_CLASS.search(tokens) and size <= 600:
-            remove(el)
-            removed["promo"] += 1
-        elif _CLASSIFIEDS_CLASS.search(tokens) and size <= 5000 and not _holds_story(el):
+        elif (_PROMO_CLASS.search(tokens) and size <= 600) or (
+                _CLASSIFIEDS_CLASS.search(tokens) and size <= 5000 and not _holds_story(el)):
             remove(el)
             removed["promo"] += 1
         elif _AUTHOR_BOX_CLASS.search(tokens) and size <= 1500 and not _holds_story(el):
