@@ -199,3 +199,13 @@ def test_classified_ads_box_is_not_body():
     article = extract(html, "http://www.news.example/news/article2864810.ece")
     assert STORY[3] in article.body
     assert "award winning resort" not in article.body
+
+
+def test_title_end_tag_with_glued_attribute_does_not_swallow_the_page():
+    # "<title>Headline</titlevalue="true" -->": the parser read the whole page as the
+    # title's text and the story came out as "not an article".
+    html = f"""<html><head><title>Driver arrested - News</titlevalue="true" -->
+      </head><body><h1>Driver arrested after lorry overturns</h1>{_story_paragraphs()}</body></html>"""
+    article = extract(html, "http://www.news.example/news/304380.aspx")
+    assert article.extraction.page_type == "article"
+    assert STORY[2] in article.body
