@@ -23,7 +23,8 @@ _LABEL_WORDS = (
     r"|related(?: [\w-]+){0,2}|more from\b.*|more on\b.*"
     r"|read more|read next|read also|also read|more stories|more news|you may also like|you might also like"
     r"|recommended( for you| stories| articles)?|most read|most popular|most viewed|latest news|latest stories"
-    r"|see also|top stories|trending|editor'?s picks|in other news|further reading|what to read next"
+    r"|see also|top stories|trending|editor'?s (?:picks|choice)|in other news|further reading|what to read next"
+    r"|must[- ]reads?|don'?t miss"
     # German, French, Spanish, Portuguese, Italian, Dutch
     r"|lesen sie auch(?: die folgenden beiträge)?|lesen sie mehr|mehr zum thema|das könnte sie auch interessieren"
     r"|das thema könnte (?:dich|sie) auch interessieren|schon gelesen|weitere artikel|meistgelesen|à découvrir"

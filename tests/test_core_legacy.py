@@ -209,3 +209,19 @@ def test_title_end_tag_with_glued_attribute_does_not_swallow_the_page():
     article = extract(html, "http://www.news.example/news/304380.aspx")
     assert article.extraction.page_type == "article"
     assert STORY[2] in article.body
+
+
+def test_must_read_and_dont_miss_boxes_are_labelled_teaser_boxes():
+    # Two-item boxes under "Don't Miss . . ." / "Must Read" / "Editor's choice": with
+    # the label known one item is enough; unlabelled, two plain links are not.
+    def box(label: str, n: int) -> str:
+        items = "".join(f'<li><a href="/tv/article33{n}{i}.ece">Feature number {n}{i} about the theatre season</a></li>'
+                        for i in range(2))
+        return f"<div class='box'><h4>{label}</h4><ul>{items}</ul></div>"
+    html = f"""<html><body><div class="story"><h1>Driver arrested after lorry overturns</h1>{_story_paragraphs()}
+      {box("Don't Miss . . .", 1)}{box("Must Read", 2)}{box("EDITOR'S CHOICE", 3)}</div></body></html>"""
+    article = extract(html, "http://www.news.example/sport/soccer/article3340000.ece")
+    assert STORY[3] in article.body
+    assert "theatre season" not in article.body
+    assert {"Feature number 10 about the theatre season", "Feature number 31 about the theatre season"} <= {
+        r.title for r in article.related}
