@@ -24,6 +24,7 @@ from pipelines.schema import RelatedLink
 from pipelines.teaser_labels import label_of
 from pipelines.teaser_lines import heading_link, inline_teaser, marked_link
 from pipelines.teaser_links import LinkIndex, same_site
+from pipelines.teaser_panels import panel_teasers
 
 # Table cells too: 2008-era "Related News" boxes are a cell of <br>-separated links
 # under a label row (l3s_gn1 teaser recall; cells were never judged).
@@ -269,6 +270,8 @@ def extract_teasers(root: HtmlElement, page_url: str, extra_selectors: tuple[str
         if teasers is None and index.links_below.get(el, 0) >= 3:
             teasers = _link_list(el, index)
         if teasers is None:
+            if label is not None:  # a labelled box of mixed cells (see teaser_panels)
+                found.extend(panel_teasers(el, index, claimed))
             continue
         for t in teasers:
             t.label = label

@@ -225,3 +225,25 @@ def test_must_read_and_dont_miss_boxes_are_labelled_teaser_boxes():
     assert "theatre season" not in article.body
     assert {"Feature number 10 about the theatre season", "Feature number 31 about the theatre season"} <= {
         r.title for r in article.related}
+
+
+def test_labelled_panel_of_mixed_cells_is_teasers():
+    # An "EDITOR'S CHOICE" box: one-item lists under section rows and a promoted story
+    # as a plain cell (bold title, summary, "Click here" link).  No part was a teaser
+    # block, and the promo cell stayed in the body (both gold teasers of a page leaked).
+    panel = """<table><tr><td><b>EDITOR'S CHOICE</b></td></tr></table>
+      <table><tr><td><b>NEWS</b></td></tr>
+      <tr><td><ul><li><a href="/redir.php?to=1966414&l=hospital_radio_launches_funding_drive">Hospital radio launches funding drive</a></li></ul></td></tr>
+      <tr><td><b>COMPETITIONS</b></td></tr>
+      <tr><td><ul><li><a href="/redir.php?to=1959630&l=win_tickets">Win tickets to the launch party at the pier</a></li></ul></td></tr>
+      <tr><td><b>Confronting the clampers</b><br><br><img src="/clampers_tiny.jpg">
+      A reporter went to a car compound to collect a car which had been towed away by a clamping company.
+      <a href="http://www.sister.example/news/picturegalleries/clampers/">Click here for the audio slideshow</a></td></tr></table>"""
+    html = f"""<html><body><table><tr><td><div class="bread">Local Sport</div>
+      <div style="float: right" id="choicepanel">{panel}</div>
+      <h1>Driver arrested after lorry overturns</h1>{_story_paragraphs()}</td></tr></table></body></html>"""
+    article = extract(html, "http://www.news.example/sport/localsport/display.var.1935730.0.html")
+    assert STORY[1] in article.body
+    assert "clamping company" not in article.body and "audio slideshow" not in article.body
+    promo = next(r for r in article.related if r.title == "Confronting the clampers")
+    assert "clamping company" in (promo.summary or "")
