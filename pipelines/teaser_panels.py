@@ -44,8 +44,11 @@ def panel_teasers(panel: HtmlElement, index: LinkIndex,
     if index.length(panel) > PANEL_MAX_CHARS:
         return found
     for cell in panel.iter(*_CELLS):
-        if cell in claimed or not index.links_below.get(cell) or index.length(cell) > MAX_CELL_CHARS:
+        links = index.links_below.get(cell, 0)
+        if cell in claimed or not links or index.length(cell) > MAX_CELL_CHARS:
             continue
+        if links > 1 and len({index.link_url[a] for a in cell.iter("a") if a in index.link_url}) > 1:
+            continue  # a list of links: judged as a block when the walk reaches it
         if any(d is not cell and d.tag in _CELLS and index.links_below.get(d) for d in cell.iter()):
             continue  # the smallest cell holding the link is the teaser
         teaser = _cell_teaser(cell, index)
