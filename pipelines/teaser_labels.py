@@ -20,7 +20,7 @@ _LABEL_WORDS = (
     r"|(các )?bài mới( nhất)?|(các )?tin khác|tin bài khác|bài viết mới|tin đã đưa|bài đọc nhiều"
     # English
     # "Related" and one or two words: articles, stories, links, videos, whitepapers, posts...
-    r"|related(?: [\w-]+){0,2}|more from\b.*|more on\b.*"
+    r"|(?:latest |more |other )?related(?: [\w-]+){0,2}|more from\b.*|more on\b.*"
     r"|read more|read next|read also|also read|more stories|more news|you may also like|you might also like"
     r"|recommended( for you| stories| articles)?|most read|most popular|most viewed|latest news|latest stories"
     r"|see also|top stories|trending|editor'?s (?:picks|choice)|in other news|further reading|what to read next"

@@ -247,3 +247,15 @@ def test_labelled_panel_of_mixed_cells_is_teasers():
     assert "clamping company" not in article.body and "audio slideshow" not in article.body
     promo = next(r for r in article.related if r.title == "Confronting the clampers")
     assert "clamping company" in (promo.summary or "")
+
+
+def test_latest_related_coverage_box_with_one_item_is_a_teaser():
+    # "<h4>Latest related coverage</h4><ul><li><a>...</a></li></ul>": one item, so
+    # only the label makes it a teaser box.
+    html = f"""<html><body><div class="story"><h1>Driver arrested after lorry overturns</h1>{_story_paragraphs()}
+      <div class="article-links"><h4>Latest related coverage</h4><ul><li><a href="/news/2008/01/17/ring-road-ramp-reopens-after-ten-hours/1200419971646.html">Ring road ramp reopens after ten hours of clean-up work</a></li></ul></div>
+      </div></body></html>"""
+    article = extract(html, "http://www.news.example/news/2008/01/17/lorry-overturns/1200419971000.html")
+    assert STORY[0] in article.body
+    assert "ramp reopens" not in article.body
+    assert [r.title for r in article.related] == ["Ring road ramp reopens after ten hours of clean-up work"]
