@@ -16,6 +16,7 @@ from pipelines import lead as lead_finder
 from pipelines.breaks import breaks_to_paragraphs, missed_loose_story
 from pipelines.body import Body, contains_most_of, extract_body, filter_lines, long_paragraph_beside_headline, missed_long_paragraph, recall_options
 from pipelines.dates import DAY_FIRST_LANGUAGES, LANGUAGE_ZONES, dom_date, parse_date
+from pipelines.columns import drop_side_columns
 from pipelines.comment_tail import drop_comment_threads
 from pipelines.dom_clean import drop_non_content, strip_interface
 from pipelines.html_input import NotHtmlError, decode_html, parse_html
@@ -96,6 +97,7 @@ def extract(html: str | bytes, url: str, profile: Profile | None = None, *, fetc
     dom_lead = lead_finder.find_lead(work, md.get("title"), md.get("lead"))
     used_hint = _restrict_to_container(work, profile.body_selectors) if profile.body_selectors else False
 
+    removed["side_columns"] = drop_side_columns(work, teasers.lengths)
     removed["menus"] = drop_menus(work, teasers.lengths)
     removed["layout_tables"] = unwrap_layout_tables(work)
     divs_among_paragraphs(work)

@@ -259,3 +259,18 @@ def test_latest_related_coverage_box_with_one_item_is_a_teaser():
     assert STORY[0] in article.body
     assert "ramp reopens" not in article.body
     assert [r.title for r in article.related] == ["Ring road ramp reopens after ten hours of clean-up work"]
+
+
+def test_narrow_side_column_of_a_layout_table_is_not_body():
+    # <td width=239> beside the story cell: publisher box, "Want to submit a story?",
+    # "contact us" lines (half a dozen l3s_gn1 pages, 0.15-0.3 precision each).
+    side = "".join(f"<tr><td width='211'><font size='2'>{line}</font></td></tr>" for line in (
+        "A publication by the Harbour Publishing Group.", "Our online news publishes a local story regularly.",
+        "Come see us again.", "For complete area coverage pick up a newspaper copy at a store near you.",
+        "<b>Want to submit a story?</b>", "If you have any news tips that you would like us to follow up on, contact us."))
+    html = f"""<html><body><table><tr><td width="664" valign="top"><h2>Driver arrested after lorry overturns</h2>
+      <p>{" ".join(STORY)}</p>{_story_paragraphs()}</td>
+      <td width="239" valign="top"><table width="219">{side}</table></td></tr></table></body></html>"""
+    article = extract(html, "http://www.localnews.example/story/lorry-overturns.html")
+    assert STORY[2] in article.body
+    assert "submit a story" not in article.body and "Come see us again" not in article.body
