@@ -274,3 +274,20 @@ def test_narrow_side_column_of_a_layout_table_is_not_body():
     article = extract(html, "http://www.localnews.example/story/lorry-overturns.html")
     assert STORY[2] in article.body
     assert "submit a story" not in article.body and "Come see us again" not in article.body
+
+
+def test_network_footer_of_site_links_with_rules_and_bars_is_a_menu():
+    # "The X Group Network / ------ / Sports News & Entertainment / a | b | c ...":
+    # 0.7 of its characters are link text (rules, bars, "&" in group names), 0.8 of
+    # its letters; it followed three l3s_gn1 stories.
+    groups = []
+    for g, label in enumerate(("Sports News & Entertainment", "Betting & Gaming", "Shopping, Mobile & Fun")):
+        links = "\n| ".join(f'<a class="footer" href="http://www.site{g}{i}.example">Site{g}{i}.example</a>' for i in range(8))
+        groups.append(f"<b>{label}</b><br>\n{links}<br>")
+    footer = ("<div class='small'><p>The <a href='http://www.group.example/'>Harbour Media Group</a> Network<br>"
+              + "-" * 64 + "<br>" + "".join(groups) + "-" * 59 + "</p></div>")
+    html = f"""<html><body><div class="story"><h1>Driver arrested after lorry overturns</h1>{_story_paragraphs()}
+      {footer}</div></body></html>"""
+    article = extract(html, "http://www.news.example/story/0,1,2,00.html")
+    assert STORY[2] in article.body
+    assert "Site11.example" not in article.body and "Betting & Gaming" not in article.body
