@@ -291,3 +291,17 @@ def test_network_footer_of_site_links_with_rules_and_bars_is_a_menu():
     article = extract(html, "http://www.news.example/story/0,1,2,00.html")
     assert STORY[2] in article.body
     assert "Site11.example" not in article.body and "Betting & Gaming" not in article.body
+
+
+def test_one_or_two_date_lines_after_the_story_are_not_body_but_a_dated_list_is():
+    # "Created: 1/10/2008 4:09:14 PM Updated: 1/10/2008 4:11:27 PM" under the story
+    # is metadata; a list of dated entries ending a story (references) is content.
+    tail = "<p>Created: 1/10/2008 4:09:14 PM Updated: 1/10/2008 4:11:27 PM</p>"
+    refs = "".join(f"<p>Doe, Jane ({d} January 2008). Lorry report.</p>" for d in (3, 9, 14))
+    story = f"<p>{' '.join(STORY)}</p>{_story_paragraphs()}"
+    first = extract(f"<html><body><div class='story'><h1>Driver arrested</h1>{story}{tail}</div></body></html>",
+                    "http://news.example/2008/01/10/lorry.html")
+    assert STORY[3] in first.body and "Created:" not in first.body
+    second = extract(f"<html><body><div class='story'><h1>Driver arrested</h1>{story}{refs}</div></body></html>",
+                     "http://news.example/2008/01/10/lorry.html")
+    assert "(9 January 2008)" in second.body
