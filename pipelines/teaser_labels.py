@@ -24,7 +24,7 @@ _LABEL_WORDS = (
     r"|read more|read next|read also|also read|more stories|more news|you may also like|you might also like"
     r"|recommended( for you| stories| articles)?|most read|most popular|most viewed|latest news|latest stories"
     r"|see also|top stories|trending|editor'?s (?:picks|choice)|in other news|further reading|what to read next"
-    r"|must[- ]reads?|don'?t miss"
+    r"|must[- ]reads?|don'?t miss|latest headlines|more (?:articles|stories|news|headlines)(?: (?:in|from|on|about)\b.*)?"
     # German, French, Spanish, Portuguese, Italian, Dutch
     r"|lesen sie auch(?: die folgenden beiträge)?|lesen sie mehr|mehr zum thema|das könnte sie auch interessieren"
     r"|das thema könnte (?:dich|sie) auch interessieren|schon gelesen|weitere artikel|meistgelesen|à découvrir"

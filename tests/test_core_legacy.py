@@ -305,3 +305,14 @@ def test_one_or_two_date_lines_after_the_story_are_not_body_but_a_dated_list_is(
     second = extract(f"<html><body><div class='story'><h1>Driver arrested</h1>{story}{refs}</div></body></html>",
                      "http://news.example/2008/01/10/lorry.html")
     assert "(9 January 2008)" in second.body
+
+
+def test_more_articles_in_section_labels_a_teaser_box():
+    items = "".join(f'<li class="bullet"><a href="/breaking-news/sport/soccer/article33401{i}.ece">Club unveils '
+                    f"qualification schedule number {i}</a></li>" for i in range(2))
+    html = f"""<html><body><div class="story"><h1>Driver arrested after lorry overturns</h1>{_story_paragraphs()}</div>
+      <div class="genericBox"><h5>More articles in Soccer</h5><ul>{items}</ul></div></body></html>"""
+    article = extract(html, "http://www.news.example/sport/soccer/article3340100.ece")
+    assert STORY[3] in article.body
+    assert "More articles in Soccer" not in article.body and "qualification schedule" not in article.body
+    assert len(article.related) == 2
