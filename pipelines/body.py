@@ -9,10 +9,12 @@ import trafilatura
 from lxml import etree
 from trafilatura.xml import xmltotxt
 
+from pipelines.datelines import is_date_line
 from pipelines.dom_clean import UI_LINE
 from pipelines.dom_utils import HtmlElement
 from pipelines.teaser_labels import LABEL
 from pipelines.text import clean_line, words
+from pipelines.tool_lines import is_tool_line
 
 # Precision mode measured better on the dev corpus (overall F1 0.919 vs 0.872 for the
 # defaults): the defaults keep more boilerplate than they recover story text.
@@ -76,14 +78,25 @@ def extract_body(tree: HtmlElement, url: str, options: dict[str, object] | None 
 # This news article is copyrighted by ..."): page furniture on 2000s pages once layout
 # tables are unwrapped (cleaneval, l3s_gn1: 40-75 shingles a page); lines longer
 # than LEGAL_LINE_MAX_CHARS are left alone (a story may discuss such terms).
-_LEGAL_LINE = re.compile(
+LEGAL_LINE = re.compile(
     r"\ball rights reserved\b|^(copyright|\(c\)|©)\s*(©\s*)?\d{4}\b|^disclaimer\b.*\bcopyright"
     r"|\bterms (and|&) conditions\b.*\bprivacy policy\b|\bprivacy policy\b.*\bterms (and|&) conditions\b"
     # "provided 'as is' without warranties" disclaimers (a cleaneval page, a dragnet blog)
-    r"|\bas\W+is\W+(basis\W+)?without\W+(any\W+)?warrant",
+    r"|\bas\W+is\W+(basis\W+)?without\W+(any\W+)?warrant"
+    # News-agency and syndication notices under 2008 stories (l3s_gn1: 10-40 shingles on
+    # a dozen pages): "This material may not be published, broadcast, rewritten or
+    # redistributed.", "Republication or redissemination of the contents of this screen
+    # are expressly prohibited", "The full article contains 259 words and appears in
+    # ... newspaper.", "Use of this website is subject to our Terms of Service".
+    r"|\bmay not be (re)?published, broadcast, rewritten,? or redistributed\b|\brepublication or redissemination\b"
+    r"|^the full (article|story|text) contains \d+ words\b|\buse of this (web ?)?site (is subject to|constitutes)",
     re.IGNORECASE,
 )
 LEGAL_LINE_MAX_CHARS = 400
+#: A longer line is still a notice when it opens with one (a publisher's footer of
+#: terms, licensing and company registration ran to 470 characters on l3s_gn1 pages).
+LEGAL_OPENING_CHARS = 100
+LEGAL_BLOCK_MAX_CHARS = 800
 _FURNITURE_LINE = re.compile(
     r"^((title|titel)?(foto|photo|bild|image|picture|ảnh|fotos|photos|bilder)(s)?\s*(credit)?\s*:\s*\S.{0,60}"
     r"|(síguenos|siguenos|follow us|folgen sie uns|suivez-nous|seguici|volg ons|theo dõi (chúng tôi|.{0,30} trên (facebook|zalo|youtube|tiktok)))\b.*)$",
@@ -102,15 +115,51 @@ def _orphan_label(block: str) -> bool:
     return bool(LABEL.match(line.strip(" |")))
 
 
-def filter_lines(body: Body, drop_exact: set[str], title: str | None) -> Body:
+def _legal_line(folded: str) -> bool:
+    if len(folded) > LEGAL_BLOCK_MAX_CHARS:
+        return False
+    found = LEGAL_LINE.search(folded)
+    return found is not None and (len(folded) <= LEGAL_LINE_MAX_CHARS or found.start() < LEGAL_OPENING_CHARS)
+
+
+MAX_FOOTER_DATE_LINES = 2
+#: Lines before the first one this long are the story's header zone (headline, dek,
+#: byline, date), where a repeated headline is furniture.
+HEADER_ZONE_LINE_CHARS = 150
+
+
+def _is_headline(line_words: str, titles: list[str]) -> bool:
+    """The line is the headline: one of the page's titles, or the part of a <title>
+    that a site name was added to ("CTV.ca | Headline", "Headline - Site")."""
+    if len(line_words.split()) < 3:
+        return False
+    return any(line_words == t or (f" {line_words} " in f" {t} " and 2 * len(line_words) >= len(t)) for t in titles)
+
+
+def filter_lines(body: Body, drop_exact: set[str], title: str | None, page_titles: tuple[str, ...] = ()) -> Body:
     """Remove interface lines, caption and teaser texts that survived, and a leading copy of the title."""
     kept, filtered = [], 0
     folded_drop = {d.casefold() for d in drop_exact if d}
+    titles = [t for t in (" ".join(words(x)).casefold() for x in (title, *page_titles) if x) if t]
+    # No long line, no header zone: on a short post every line is the post.
+    long_lines = [i for i, b in enumerate(body.blocks) if len(" ".join(b.split())) >= HEADER_ZONE_LINE_CHARS]
+    header_end = long_lines[0] if long_lines else 0
+    footer_start = long_lines[-1] if long_lines else len(body.blocks)
+    # After the last long line, one or two date lines are the story's footer ("Created:
+    # ... Updated: ..."); more are a list the story ends with (a reference list of
+    # "Author (29 July 2013). Title. Retrieved ..." lost 20% recall on a wiki page).
+    footer_dates = {i for i in range(footer_start + 1, len(body.blocks)) if is_date_line(clean_line(body.blocks[i]).strip(" -•·|"))}
+    if len(footer_dates) > MAX_FOOTER_DATE_LINES:
+        footer_dates = set()
     for i, block in enumerate(body.blocks):
-        folded = " ".join(block.split()).strip(" -•·").casefold()
+        folded = " ".join(block.split()).strip(" -•·|").casefold()
+        if (i < header_end and (_is_headline(" ".join(words(folded)), titles) or is_date_line(folded))) or (
+                i in footer_dates):
+            filtered += 1
+            continue
         if (UI_LINE.match(folded) or folded in folded_drop or (i == 0 and title and folded == title.casefold())
                 or (len(folded) <= 120 and _FURNITURE_LINE.match(folded)) or _orphan_label(block)
-                or (len(folded) <= LEGAL_LINE_MAX_CHARS and _LEGAL_LINE.search(folded))):
+                or _legal_line(folded) or is_tool_line(folded)):
             filtered += 1
             continue
         kept.append(block)

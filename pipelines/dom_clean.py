@@ -60,6 +60,9 @@ _PROMO_CLASS = re.compile(
     r"|ads|ad-?slot|ad-?container|banner-?ads?|sponsor(ed)?|outbrain|taboola)(?=$|[\s_-])",
     re.IGNORECASE,
 )
+# Classified-ads boxes (cars, jobs, property, holidays with prices): a sidebar of
+# 2,000-4,000 characters whose offers reached four l3s_gn1 bodies (0.1-0.15 precision each).
+_CLASSIFIEDS_CLASS = re.compile(r"(^|[\s_-])(classifieds?|kleinanzeigen|petites-?annonces|clasificados)(?=$|[\s_-])", re.I)
 # Author bio boxes ("X ist Head of Social...", "Zu seinen Tätigkeitsfeldern zählen"):
 # must_exclude snippets of the trafilatura set.  Bylines stay: they are short.
 _AUTHOR_BOX_CLASS = re.compile(
@@ -113,7 +116,7 @@ def _holds_story(el: HtmlElement) -> bool:
 _WIDGET_CLASS_HINT = re.compile(
     r"vjs|video|player|jw|plyr|mejs|flowplayer|brightcove|media|audio|comment|binh|luan|kien|disqus|discussion|respond"
     r"|reply|share|social|addthis|zalo|fb|print|bookmark|newsletter|subscri|signup|cookie|consent|gdpr|paywall|promo"
-    r"|ad|sponsor|outbrain|taboola|banner|author|autor|bio|writer|contributor|tool"
+    r"|ad|sponsor|outbrain|taboola|banner|author|autor|bio|writer|contributor|tool|classif|kleinanz|annonce|clasific"
 )
 _WIDGET_WORDS = (
     "video", "play", "time", "duration", "loaded", "stream", "seek", "caption", "description", "subtitle", "chapter",
@@ -187,7 +190,8 @@ def strip_interface(root: HtmlElement, drop_selectors: tuple[str, ...] = (),
         elif _SHARE_CLASS.search(tokens) and size <= 300:
             remove(el)
             removed["share"] += 1
-        elif _PROMO_CLASS.search(tokens) and size <= 600 and not _paywalled_text(el, tokens):
+        elif (_PROMO_CLASS.search(tokens) and size <= 600 and not _paywalled_text(el, tokens)) or (
+                _CLASSIFIEDS_CLASS.search(tokens) and size <= 5000 and not _holds_story(el)):
             remove(el)
             removed["promo"] += 1
         elif _AUTHOR_BOX_CLASS.search(tokens) and size <= 1500 and not _holds_story(el):

@@ -24,7 +24,10 @@ from pipelines.body import (
     too_short,
 )
 from pipelines.boxes import drop_galleries
+from pipelines.breaks import breaks_to_paragraphs, missed_loose_story
 from pipelines.chrome_text import drop_chrome_text
+from pipelines.columns import drop_side_columns
+from pipelines.comment_tail import drop_comment_threads
 from pipelines.dates import DAY_FIRST_LANGUAGES, LANGUAGE_ZONES, dom_date, parse_date
 from pipelines.dom_clean import drop_non_content, strip_interface
 from pipelines.edge_rows import drop_leading_rows
@@ -40,6 +43,7 @@ from pipelines.layout import (
     tails_among_paragraphs,
     unwrap_layout_tables,
 )
+from pipelines.legal import drop_legal_blocks
 from pipelines.loose_text import wrap_loose_paragraphs
 from pipelines.media import harvest_media
 from pipelines.menus import drop_menus
@@ -100,6 +104,7 @@ def extract(html: str | bytes, url: str, profile: Profile | None = None, *, fetc
         return _not_an_article(url, "not-html" if exc.reason != "empty" else "empty", exc.reason)
 
     md = read_metadata(tree, url)
+    page_title = tree.findtext(".//title") or ""
     # Relative links need a base: the page's own URL, else its canonical URL, else a
     # reserved never-resolving origin (RFC 2606) so that teasers are still found and
     # cut out of the body (saved pages without a URL lost every relative teaser).
@@ -117,12 +122,15 @@ def extract(html: str | bytes, url: str, profile: Profile | None = None, *, fetc
     unwrap_content_noscripts(work)
     removed = strip_interface(work, profile.drop_selectors, teasers.lengths)
     removed["chrome_text"] = drop_chrome_text(work)
+    removed["comment_threads"] = drop_comment_threads(work, teasers.lengths)
+    removed["legal_blocks"] = drop_legal_blocks(work, teasers.lengths)
     removed.update({"teaser_blocks": teasers.blocks_removed, "teaser_lines": teasers.lines_removed, "captions": captions})
     removed["side_cards"] = drop_narrow_image_cards(work)  # after the media pass took their captions
     removed["galleries"] = drop_galleries(work)
     dom_lead = lead_finder.find_lead(work, md.get("title"), md.get("lead"), page_url=base)
     used_hint = _restrict_to_container(work, profile.body_selectors) if profile.body_selectors else False
 
+    removed["side_columns"] = drop_side_columns(work, teasers.lengths)
     removed["menus"] = drop_menus(work, teasers.lengths)
     tails_among_paragraphs(work)  # before the cells of layout tables become <div>s
     removed["layout_tables"] = unwrap_layout_tables(work)
@@ -141,6 +149,14 @@ def extract(html: str | bytes, url: str, profile: Profile | None = None, *, fetc
                 long_paragraph_beside_headline(work)
                 or (contains_most_of(second, body) and second.word_count <= 1.5 * body.word_count)):
             body = second
+    missed = missed_loose_story(work, " ".join(words(body.text)))
+    if missed and breaks_to_paragraphs(work):
+        # The story is loose text between <br>s or empty <p>s, which the extractor
+        # skipped: as <p>s it is found (see pipelines.breaks).
+        second = extract_body(work, url, profile.trafilatura_options)
+        if missed in " ".join(words(second.text)):
+            body = second
+            removed["break_paragraphs"] = 1
     if not profile.trafilatura_options.get("favor_recall") and too_short(body):
         second = extract_body(work, url, recall_options(profile.trafilatura_options))
         if second.word_count > body.word_count:
@@ -149,7 +165,7 @@ def extract(html: str | bytes, url: str, profile: Profile | None = None, *, fetc
     body = story_box_body(work, title, body) or body
     body = drop_leading_rows(cut_signature_tail(restore_lists(work, body)))
     drop = {c for img in images if (c := img.caption)} | {t for r in teasers.related for t in (r.title, r.summary) if t}
-    body = cut_end_matter(drop_meta_lines(drop_furniture_lines(filter_lines(body, drop, title), title)))
+    body = cut_end_matter(drop_meta_lines(drop_furniture_lines(filter_lines(body, drop, title, (page_title,)), title)))
     body_source = "hint" if used_hint else "dom"
     if md.jsonld_body and body.word_count < 0.5 * len(md.jsonld_body.split()):
         # The story is in JSON-LD but not (fully) in the HTML: client-rendered pages.

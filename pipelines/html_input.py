@@ -21,6 +21,11 @@ MAX_HTML_CHARS = 4_000_000
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+# "</titlevalue="true" -->": a template tool glued an attribute to the end tag; the
+# parser then reads the rest of the page as the title's text and the body is empty
+# (an l3s_gn1 page, a story of 330 words, came out as "not an article").
+_TITLE_END = re.compile(r"</title\s*>", re.IGNORECASE)
+_BROKEN_TITLE_END = re.compile(r"</title(?=[^\s>/])[^>]*>", re.IGNORECASE)
 _BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b", b"\x00\x00\x01\x00", b"RIFF")
 
 
@@ -92,6 +97,8 @@ def parse_html(text: str) -> tuple[html.HtmlElement, list[str]]:
     # Control characters are not allowed in XML, and trafilatura's tree passes
     # silently return nothing when one is left (a dragnet page: 610 words -> 0).
     text = _CONTROL_CHARS.sub("", text)
+    if not _TITLE_END.search(text, 0, 200_000):
+        text = _BROKEN_TITLE_END.sub("</title>", text, count=1)
     try:
         # Parsed from UTF-8 bytes: lxml refuses str input that still carries an encoding
         # declaration (an <?xml ...?> after a comment or doctype; seen in the corpus).

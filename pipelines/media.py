@@ -67,7 +67,25 @@ def _caption_for(img: HtmlElement) -> list[HtmlElement]:
         for child in parent:
             if isinstance(child.tag, str) and child is not img and _CAPTION_CLASS.search(attr_tokens(child)):
                 return [child]
+        return _alt_repeated(img, parent)
     return []
+
+
+#: An alt text this long is a sentence, not a name or "photo".
+MIN_ALT_CAPTION_CHARS = 30
+
+
+def _alt_repeated(img: HtmlElement, parent: HtmlElement) -> list[HtmlElement]:
+    """A paragraph beside the image that repeats its alt text is its caption, whatever
+    its class ("<img alt=X><p>X</p>" in a photo box: 2008 news templates kept one to
+    five such captions in l3s_gn1 bodies, whose gold files them as supplemental)."""
+    alt = " ".join((img.get("alt") or img.get("title") or "").split())
+    if len(alt) < MIN_ALT_CAPTION_CHARS:
+        return []
+    # Inside the image's own box only: a repeated alt one box further down was kept
+    # as story text by the gold of a Vietnamese and two dragnet pages.
+    candidates = [c for c in parent if isinstance(c.tag, str) and c.tag in ("p", "div", "span")]
+    return [c for c in candidates if c.find(".//img") is None and text_of(c) == alt][:1]
 
 
 def harvest_media(root: HtmlElement, base: str) -> tuple[list[Image], list[Video], int]:

@@ -19,10 +19,12 @@ _LABEL_WORDS = (
     r"|bài viết liên quan|cùng chuyên mục|tin tức liên quan|video liên quan|tin xem nhiều|tiêu điểm"
     r"|(các )?bài mới( nhất)?|(các )?tin khác|tin bài khác|bài viết mới|tin đã đưa|bài đọc nhiều"
     # English
-    r"|related( articles| stories| news| content| coverage| posts?| links| topics)?|more from\b.*|more on\b.*"
+    # "Related" and one or two words: articles, stories, links, videos, whitepapers, posts...
+    r"|(?:latest |more |other )?related(?: [\w-]+){0,2}|more from\b.*|more on\b.*"
     r"|read more|read next|read also|also read|more stories|more news|you may also like|you might also like"
     r"|recommended( for you| stories| articles)?|most read|most popular|most viewed|latest news|latest stories"
-    r"|see also|top stories|trending|editor'?s picks|in other news|further reading|what to read next"
+    r"|see also|top stories|trending|editor'?s (?:picks|choice)|in other news|further reading|what to read next"
+    r"|must[- ]reads?|don'?t miss|latest headlines|more (?:articles|stories|news|headlines)(?: (?:in|from|on|about)\b.*)?"
     # German, French, Spanish, Portuguese, Italian, Dutch
     r"|lesen sie auch(?: die folgenden beiträge)?|lesen sie mehr|mehr zum thema|das könnte sie auch interessieren"
     r"|das thema könnte (?:dich|sie) auch interessieren|schon gelesen|weitere artikel|meistgelesen|à découvrir"

@@ -24,6 +24,7 @@ from pipelines.schema import RelatedLink
 from pipelines.teaser_labels import label_of
 from pipelines.teaser_lines import heading_link, inline_teaser, marked_link
 from pipelines.teaser_links import LinkIndex, same_site
+from pipelines.teaser_panels import panel_teasers
 
 # Table cells too: 2008-era "Related News" boxes are a cell of <br>-separated links
 # under a label row (l3s_gn1 teaser recall; cells were never judged).
@@ -119,12 +120,17 @@ def _is_list_itself(item: HtmlElement, index: LinkIndex) -> bool:
 def _title_then_summary(item: HtmlElement, link: HtmlElement) -> bool:
     """<li><a>Headline</a><p>Summary...</p></li>: the item opens with the headline
     link and the summary is a block of its own (a story's list item with a link
-    keeps its text in one flow).  Seen on the demo home page's English box."""
-    if len(text_of(link).split()) < 3 or not text_of(item).startswith(text_of(link)):
+    keeps its text in one flow).  Seen on the demo home page's English box.  Also
+    <p><a>Headline</a><br>Summary</p>, the 2008 card ("Must Read" boxes of l3s_gn1)."""
+    size = len(text_of(link).split())
+    if size < 2 or not text_of(item).startswith(text_of(link)):
         return False
-    return any(sib.tag in ("p", "div") for sib in link.itersiblings()) or any(
+    nxt = link.getnext()
+    if nxt is not None and nxt.tag == "br" and not (link.tail or "").strip():
+        return True  # the <br> form holds two-word titles too ("Trusted Client<br><small>...")
+    return size >= 3 and (any(sib.tag in ("p", "div") for sib in link.itersiblings()) or any(
         sib.tag in ("p", "div") for sib in (link.getparent().itersiblings() if link.getparent() is not item else ())
-    )
+    ))
 
 
 def _uniform_cards(items: list[HtmlElement]) -> bool:
@@ -184,18 +190,24 @@ def _block_teasers(el: HtmlElement, index: LinkIndex, labelled: bool) -> list[Re
             return None
         if not labelled and not same_site(url, page_url) and len((title or "").split()) < 5:
             return None
-        if url in seen:
+        teaser_chars += len(item_text)
+        if url in seen:  # a card split over two items (image link, then headline and summary)
+            known = next(t for t in teasers if t.url == url)
+            if len(title or "") > len(known.title or ""):
+                known.title = title
+            known.summary = known.summary or summary
             continue
         seen.add(url)
-        teaser_chars += len(item_text)
         teasers.append(RelatedLink(url=url, title=title, summary=summary))
     if len(teasers) < needed:
         return None
     total = len(text_of(el))
     if total and teaser_chars / total < 0.6:
         return None
-    # Menus are lists of one- or two-word links; teasers carry headline-length titles.
-    words = [len((t.title or t.summary or "").split()) for t in teasers]
+    # Menus are lists of one- or two-word links; teasers carry headline-length titles,
+    # or, under a label, a short title and a summary (a "Related Whitepapers" box;
+    # unlabelled, image galleries and icon legends passed that way: trafilatura set).
+    words = [len((f"{t.title or ''} {t.summary or ''}" if labelled else t.title or t.summary or "").split()) for t in teasers]
     if sum(words) / len(words) < 4:
         return None
     return teasers
@@ -258,6 +270,8 @@ def extract_teasers(root: HtmlElement, page_url: str, extra_selectors: tuple[str
         if teasers is None and index.links_below.get(el, 0) >= 3:
             teasers = _link_list(el, index)
         if teasers is None:
+            if label is not None:  # a labelled box of mixed cells (see teaser_panels)
+                found.extend(panel_teasers(el, index, claimed))
             continue
         for t in teasers:
             t.label = label
