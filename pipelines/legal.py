@@ -16,6 +16,10 @@ from pipelines.dom_utils import HtmlElement, remove, text_of
 
 __all__ = ["drop_legal_blocks"]
 
+#: One word of every alternative of LEGAL_LINE, whitespace-proof: a cheap test before
+#: the text is folded and the pattern run (profiled: this pass cost 4% of extraction).
+_KEYWORDS = ("reserved", "copyright", "(c)", "©", "privacy", "warrant", "broadcast", "redissemination",
+             "contains", "site")
 _HOLDERS = ("p", "div", "td", "font", "span", "small", "center", "address", "footer")
 _BLOCKS = ("p", "div", "table", "ul", "ol", "li", "dl", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "td")
 
@@ -30,6 +34,9 @@ def drop_legal_blocks(root: HtmlElement, lengths: dict[HtmlElement, int]) -> int
     for el in list(root.iter(*_HOLDERS)):
         size = lengths.get(el, 0)
         if not size or size > LEGAL_LINE_MAX_CHARS or el.getparent() is None:
+            continue
+        raw = (el.text_content() or "").casefold()
+        if not any(k in raw for k in _KEYWORDS):
             continue
         text = text_of(el)
         if len(text) > LEGAL_LINE_MAX_CHARS or not LEGAL_LINE.search(text.casefold()) or not _leaf_block(el):

@@ -71,13 +71,30 @@ PROMO_LINE_MAX_CHARS = 320
 CONSENT_LINE_MAX_CHARS = 400
 
 
+# Words every alternative of the pattern beside it needs, tested first on the folded
+# line: the full patterns (lazy word gaps after a sign-up verb) cost 40 microseconds a
+# line, 4% of all extraction time (profiled on 300 dev pages).
+_PROMO_HINTS = ("newsletter", "whats", "telegram", "kanal", "channel", "briefing", "push", "google news", "spende",
+                "donat", "don", "app")
+_PAYWALL_HINTS = ("reste", "réservée", "weiterlesen", "wochen", "reading", "reached", "suscriptores", "abbonati")
+_CONSENT_HINTS = ("einverstanden", "extern", "zustimmung", "inhalt", "content")
+
+
+def _hinted(folded: str, hints: tuple[str, ...]) -> bool:
+    return any(h in folded for h in hints)
+
+
 def is_promo_line(line: str) -> bool:
     text = " ".join(line.split())
     if _AD_LABEL.match(text.strip(" -•|()")):
         return True
-    if len(text) <= PROMO_LINE_MAX_CHARS and (_PROMO.search(text) or _PAYWALL_TEASER.search(text)):
+    folded = text.casefold()
+    if len(text) <= PROMO_LINE_MAX_CHARS and (
+            (_hinted(folded, _PROMO_HINTS) and _PROMO.search(text))
+            or (_hinted(folded, _PAYWALL_HINTS) and _PAYWALL_TEASER.search(text))):
         return True
-    return len(text) <= CONSENT_LINE_MAX_CHARS and _CONSENT_PLACEHOLDER.search(text) is not None
+    return (len(text) <= CONSENT_LINE_MAX_CHARS and _hinted(folded, _CONSENT_HINTS)
+            and _CONSENT_PLACEHOLDER.search(text) is not None)
 
 
 def drop_promo_lines(body: Body) -> Body:

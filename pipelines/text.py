@@ -9,12 +9,18 @@ import unicodedata
 _WS = re.compile(r"[ \t\r\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _WORD = re.compile(r"\w+")
 _BLANK_LINES = re.compile(r"\n\s*\n+")
+_ASCII_SEPARATORS = re.compile(r"[\x1c-\x1f]")
 
 
 def clean_line(text: str | None) -> str:
     """NFC, one line, inner whitespace folded to single spaces."""
     if not text:
         return ""
+    if text.isascii() and not _ASCII_SEPARATORS.search(text):
+        # ASCII is NFC already and str.split() folds the same whitespace (apart from the
+        # \x1c-\x1f separators, excluded): three times faster, and this runs on every
+        # element's text (profiled: 300,000 calls per 300 pages).
+        return " ".join(text.split())
     return _WS.sub(" ", unicodedata.normalize("NFC", text).replace("\n", " ")).strip()
 
 
