@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import trafilatura
@@ -41,6 +42,14 @@ class Body:
     @property
     def word_count(self) -> int:
         return sum(len(words(b)) for b in self.blocks)
+
+    def without(self, unwanted: Callable[[str], bool]) -> Body:
+        """This body minus the blocks ``unwanted`` picks (the line passes share this)."""
+        kept = [b for b in self.blocks if not unwanted(b)]
+        if len(kept) == len(self.blocks):
+            return self
+        return Body(blocks=kept, headings=[h for h in self.headings if h in kept],
+                    lines_filtered=self.lines_filtered + len(self.blocks) - len(kept))
 
 
 def _render(body: etree._Element) -> tuple[list[str], list[str]]:

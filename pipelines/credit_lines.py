@@ -42,8 +42,4 @@ def is_credit_line(line: str) -> bool:
 
 
 def drop_credit_lines(body: Body) -> Body:
-    kept = [b for b in body.blocks if not is_credit_line(b)]
-    if len(kept) == len(body.blocks):
-        return body
-    return Body(blocks=kept, headings=[h for h in body.headings if h in kept],
-                lines_filtered=body.lines_filtered + len(body.blocks) - len(kept))
+    return body.without(is_credit_line)

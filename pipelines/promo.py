@@ -98,8 +98,4 @@ def is_promo_line(line: str) -> bool:
 
 
 def drop_promo_lines(body: Body) -> Body:
-    kept = [b for b in body.blocks if not is_promo_line(b)]
-    if len(kept) == len(body.blocks):
-        return body
-    return Body(blocks=kept, headings=[h for h in body.headings if h in kept],
-                lines_filtered=body.lines_filtered + len(body.blocks) - len(kept))
+    return body.without(is_promo_line)
