@@ -105,6 +105,7 @@ LEGAL_LINE_MAX_CHARS = 400
 #: A longer line is still a notice when it opens with one (a publisher's footer of
 #: terms, licensing and company registration ran to 470 characters on l3s_gn1 pages).
 LEGAL_OPENING_CHARS = 100
+_OWN_TERMS = re.compile(r"\b(our|please read|this (service|site|website))\b")
 LEGAL_BLOCK_MAX_CHARS = 800
 _FURNITURE_LINE = re.compile(
     r"^((title|titel)?(foto|photo|bild|image|picture|ảnh|fotos|photos|bilder)(s)?\s*(credit)?\s*:\s*\S.{0,60}"
@@ -128,7 +129,16 @@ def _legal_line(folded: str) -> bool:
     if len(folded) > LEGAL_BLOCK_MAX_CHARS:
         return False
     found = LEGAL_LINE.search(folded)
-    return found is not None and (len(folded) <= LEGAL_LINE_MAX_CHARS or found.start() < LEGAL_OPENING_CHARS)
+    if found is None:
+        return False
+    if len(folded) <= LEGAL_LINE_MAX_CHARS:
+        return True
+    # A long paragraph only when it opens with a notice; a terms-and-privacy pairing only
+    # when the site speaks of its own ("our", "this service"): "Facebook changed its terms
+    # and conditions and its privacy policy on Tuesday ..." is a story.
+    if found.start() >= LEGAL_OPENING_CHARS:
+        return False
+    return not re.match(r"(terms|privacy)\b", found.group(0)) or _OWN_TERMS.search(folded) is not None
 
 
 MAX_FOOTER_DATE_LINES = 2

@@ -41,6 +41,27 @@ def _label_row(label: HtmlElement) -> HtmlElement:
     return row
 
 
+#: A thread follows a story: a label with little text before it ("Have your say" at
+#: the top of an article, a "Reader reactions" heading opening a piece) is not cut.
+MIN_STORY_BEFORE_CHARS = 200
+
+
+def _text_before(row: HtmlElement) -> int:
+    """Characters of text before ``row`` in its container and the container's own one."""
+    total = 0
+    node = row
+    for _ in range(2):
+        parent = node.getparent()
+        if parent is None:
+            break
+        total += len((parent.text or "").strip())
+        total += sum(len(text_of(s)) for s in node.itersiblings(preceding=True) if isinstance(s.tag, str))
+        if total >= MIN_STORY_BEFORE_CHARS:
+            break
+        node = parent
+    return total
+
+
 def _holds_story(nodes: list[HtmlElement]) -> bool:
     return any(n.tag == "h1" or n.find(".//h1") is not None or n.find('.//*[@itemprop="articleBody"]') is not None
                for n in nodes)
@@ -62,7 +83,7 @@ def drop_comment_threads(root: HtmlElement, lengths: dict[HtmlElement, int]) -> 
         if parent is None:
             continue  # inside a thread removed already
         following = [n for n in row.itersiblings() if isinstance(n.tag, str)]
-        if _holds_story(following):
+        if _holds_story(following) or _text_before(row) < MIN_STORY_BEFORE_CHARS:
             continue
         # lxml's remove() takes each node's tail with it: the loose text after the
         # label and between the removed nodes is the thread too.

@@ -23,7 +23,9 @@ _BYLINE = re.compile(
     rf"^((?i:von|by|par|por|di|door|av|af)\s+|(?i:text|autor|autorin|author|fotos?|reportage)\s*:\s*)"
     rf"{_NAME}(\s+((?i:und|and|et|y|e|en|og|och)\s+|&\s+|,\s*)?{_NAME}){{0,5}}(,\s*{_NAME})?\s*$"
 )
-_COPYRIGHT = re.compile(r"^(©|\(c\)\s|copyright\b)", re.IGNORECASE)
+# "Copyright" must be followed by its sign, a year or "by": "Copyright law is changing
+# fast." is a sentence.
+_COPYRIGHT = re.compile(r"^(©|\(c\)\s|copyright\s*(©|\(c\)|\d{4}|by\b))", re.IGNORECASE)
 _TIMESTAMP = re.compile(
     r"^(stand|aktualisiert|updated|update|publicerad|uppdaterad|veröffentlicht( am)?|published|publié le|mis à jour"
     r"|publicado|actualizado|oppdatert|publisert)\s*:?\s*(am\s+)?[\d.:/, -]+(uhr|h|am|pm)?\s*(\||$)",
@@ -34,9 +36,18 @@ BYLINE_MAX_CHARS = 80
 COPYRIGHT_MAX_CHARS = 120
 
 
+def _byline(text: str) -> bool:
+    """A byline names someone: two names, or one in capitals (an agency: "By AP"); "By
+    Train" / "By Air" sub-headings of a travel story are one capitalised word."""
+    if not _BYLINE.match(text):
+        return False
+    names = text.split(None, 1)[1].replace(",", " ").split() if " " in text else []
+    return ":" in text.split(None, 1)[0] or len(names) >= 2 or (len(names) == 1 and names[0].isupper())
+
+
 def is_credit_line(line: str) -> bool:
     text = " ".join(line.split())
-    if len(text) <= BYLINE_MAX_CHARS and (_BYLINE.match(text) or _TIMESTAMP.match(text)):
+    if len(text) <= BYLINE_MAX_CHARS and (_byline(text) or _TIMESTAMP.match(text)):
         return True
     return len(text) <= COPYRIGHT_MAX_CHARS and _COPYRIGHT.match(text) is not None
 

@@ -45,4 +45,8 @@ def is_date_line(line: str) -> bool:
     if len(line) > MAX_DATE_LINE_CHARS or line[:3].lower() == "by " or not _DATE.search(line):
         return False
     rest = _FILLER.sub(" ", _DATE.sub(" ", line))
-    return len(re.findall(r"[^\W\d_]{2,}", rest)) <= MAX_NAME_WORDS
+    names = re.findall(r"[^\W\d_]{2,}", rest)
+    # What is left must be a name (capitalised): "A magnitude 6.1 earthquake struck at
+    # 4:12 a.m. Sunday." or "The trial resumes on Monday, June 8." leave lower-case words
+    # and are story sentences (review of unseen-site risks).
+    return len(names) <= MAX_NAME_WORDS and all(w[0].isupper() for w in names)

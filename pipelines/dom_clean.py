@@ -70,6 +70,10 @@ _AUTHOR_BOX_CLASS = re.compile(
     r"|bio-?box|writer-?bio|contributor-?bio)(?=$|[\s_-])",
     re.IGNORECASE,
 )
+# WordPress writes a post's tags and categories into its wrapper's class ("post-512
+# tag-classified-documents category-comment"): they say what the story is about, not
+# what the box is (a story tagged "classified documents" was removed whole).
+_TAXONOMY_TOKEN = re.compile(r"(?<=\s)(tag|category|categories|topic|post_tag)-\S+|(?<=\s)post-\d+")
 _DROP_TAGS = ("script", "style", "noscript", "template", "svg", "canvas", "button", "select", "textarea", "input")
 
 
@@ -174,7 +178,7 @@ def strip_interface(root: HtmlElement, drop_selectors: tuple[str, ...] = (),
     for el in list(root.iter(etree.Element)):
         if not (el.get("class") or el.get("id")) or el.tag in ("html", "body") or el.getparent() is None:
             continue
-        tokens = attr_tokens(el)
+        tokens = _TAXONOMY_TOKEN.sub(" ", attr_tokens(el))
         if not _WIDGET_CLASS_HINT.search(tokens):
             continue
         size = lengths.get(el, 0)

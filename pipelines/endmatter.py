@@ -40,6 +40,17 @@ MAX_LABEL_CHARS = 80
 MAX_TAIL_SHARE = 0.25
 
 
+# Contact data, addresses and links: the content of a contact or sources box.
+_CONTACT = re.compile(r"@|https?://|www\.|\+?\d[\d /().-]{6,}\d|\.(com|org|de|net)\b", re.IGNORECASE)
+#: Lines of end matter are short (a source, a link title, a name); a paragraph of
+#: prose after "Sources" or "Topics" is a section of the story (review of unseen-site risks).
+END_MATTER_LINE_WORDS = 25
+
+
+def _end_matter_like(block: str) -> bool:
+    return len(words(block)) <= END_MATTER_LINE_WORDS or bool(_CONTACT.search(block))
+
+
 def cut_end_matter(body: Body) -> Body:
     """The body without its end matter (unchanged when there is none)."""
     if not any(len(b) <= MAX_LABEL_CHARS and _END_LABEL.match(b.strip()) for b in body.blocks):
@@ -50,7 +61,7 @@ def cut_end_matter(body: Body) -> Body:
     for i, block in enumerate(body.blocks):
         tail = total - before
         if before >= 0.5 * total and tail <= MAX_TAIL_SHARE * total and len(block) <= MAX_LABEL_CHARS \
-                and _END_LABEL.match(block.strip()):
+                and _END_LABEL.match(block.strip()) and all(map(_end_matter_like, body.blocks[i + 1:])):
             kept = body.blocks[:i]
             return Body(blocks=kept, headings=[h for h in body.headings if h in kept],
                         lines_filtered=body.lines_filtered + len(body.blocks) - i)

@@ -23,6 +23,7 @@ _MODIFIED = re.compile(
     rf"\b.{{0,20}}{_DATE}(\s*\d{{1,2}}[:.]\d{{2}}\s*(am|pm|uhr)?)?\W*$",
     re.I,
 )
+_SEPARATOR_END = re.compile(r"[-|•·:,(]\s*$")
 #: A stamp is a short line ending with its date; a sentence that mentions an update is story text.
 MAX_META_CHARS = 120
 
@@ -30,7 +31,14 @@ MAX_META_CHARS = 120
 def is_meta_line(block: str) -> bool:
     line = block.strip()
     return len(line) <= MAX_META_CHARS and bool(
-        _TOC_LABEL.match(line) or _DATE_ONLY.match(line) or _MODIFIED.search(line))
+        _TOC_LABEL.match(line) or _DATE_ONLY.match(line) or _stamp(line))
+
+
+def _stamp(line: str) -> bool:
+    """"Last modified: <date>" opening the line or after a separator ("file.html - Created
+    ... - Last Modified: ..."); "The guidance was last updated on 03/12/2020." is a sentence."""
+    found = _MODIFIED.search(line)
+    return found is not None and (not line[:found.start()].strip() or _SEPARATOR_END.search(line[:found.start()]) is not None)
 
 
 def drop_meta_lines(body: Body) -> Body:

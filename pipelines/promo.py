@@ -80,6 +80,12 @@ _PAYWALL_HINTS = ("reste", "réservée", "weiterlesen", "wochen", "reading", "re
 _CONSENT_HINTS = ("einverstanden", "extern", "zustimmung", "inhalt", "content")
 
 
+# A quotation or reported speech ("'Our app was downloaded 2 million times,' the
+# founder said") is the story quoting someone, not the publisher's own promo.
+# (Quotation marks alone do not tell: a newsletter promo quotes its own name.)
+_REPORTED = re.compile(r"\b(said|says|told|sagte|sagt|erklärte|a déclaré|dijo|ha detto|disse)\b", re.IGNORECASE)
+
+
 def _hinted(folded: str, hints: tuple[str, ...]) -> bool:
     return any(h in folded for h in hints)
 
@@ -90,7 +96,7 @@ def is_promo_line(line: str) -> bool:
         return True
     folded = text.casefold()
     if len(text) <= PROMO_LINE_MAX_CHARS and (
-            (_hinted(folded, _PROMO_HINTS) and _PROMO.search(text))
+            (_hinted(folded, _PROMO_HINTS) and not _REPORTED.search(text) and _PROMO.search(text))
             or (_hinted(folded, _PAYWALL_HINTS) and _PAYWALL_TEASER.search(text))):
         return True
     return (len(text) <= CONSENT_LINE_MAX_CHARS and _hinted(folded, _CONSENT_HINTS)

@@ -17,7 +17,10 @@ from pipelines.body import Body
 
 # "Posted by laurie at September 10, 2012 9:01 AM", "Posted by: Gary at August 9,
 # 2012 11:37 AM", "Posted by Dharmesh Shah on Tue, Oct 30, 2012": a name, then a date.
-_SIGNATURE = re.compile(r"^\W*posted by:?\s+\S.{0,60}?\s+(at|on)\s+\S.*\d", re.IGNORECASE)
+_SIGNATURE = re.compile(r"^\W*posted by:?\s+\S.{0,60}?\s+(at|on)\s+(?P<when>\S.*\d.*)$", re.IGNORECASE)
+# The date ends the line: after "at"/"on" come no lower-case words ("Posted by the mayor
+# on Facebook at 9 p.m., the message drew 2,000 replies." is a story sentence).
+_SENTENCE_WORD = re.compile(r"\b[a-z]{3,}\b")
 SIGNATURE_MAX_CHARS = 150
 # Movable Type's post navigation: "« Older post title | Main | Newer post title »".
 _MAIN_NAV = re.compile(r"^(«.*\|\s*main\b.*|.*\bmain\s*\|.*»)$", re.IGNORECASE)
@@ -30,7 +33,8 @@ _NAV_LINE = re.compile(r"^\W*(previous|next|prev|(previous|next) post|‹?\s*bac
 
 
 def _is_signature(block: str) -> bool:
-    return len(block) <= SIGNATURE_MAX_CHARS and bool(_SIGNATURE.match(block))
+    found = _SIGNATURE.match(block) if len(block) <= SIGNATURE_MAX_CHARS else None
+    return found is not None and not _SENTENCE_WORD.search(found.group("when"))
 
 
 def cut_signature_tail(body: Body) -> Body:

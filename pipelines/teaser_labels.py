@@ -19,8 +19,12 @@ _LABEL_WORDS = (
     r"|bài viết liên quan|cùng chuyên mục|tin tức liên quan|video liên quan|tin xem nhiều|tiêu điểm"
     r"|(các )?bài mới( nhất)?|(các )?tin khác|tin bài khác|bài viết mới|tin đã đưa|bài đọc nhiều"
     # English
-    # "Related" and one or two words: articles, stories, links, videos, whitepapers, posts...
-    r"|(?:latest |more |other )?related(?: [\w-]+){0,2}|more from\b.*|more on\b.*"
+    # "Related" and what is related (a closed list: "Related party transactions" is a
+    # sub-heading of a business story, not a box label)
+    r"|(?:latest |more |other )?related(?: (?:news|articles?|stories|story|links?|posts?|content|coverage|videos?"
+    r"|video clips|whitepapers?|white papers|topics?|reading|items?|headlines|features|searches|galleries|photos"
+    r"|resources|reports|information|sites|pages|tags|products|jobs|blogs?|quotes|companies|categories))?"
+    r"(?: (?:news|articles?|stories|links|videos|coverage|items))?|more from\b.*|more on\b.*"
     r"|read more|read next|read also|also read|more stories|more news|you may also like|you might also like"
     r"|recommended( for you| stories| articles)?|most read|most popular|most viewed|latest news|latest stories"
     r"|see also|top stories|trending|editor'?s (?:picks|choice)|in other news|further reading|what to read next"

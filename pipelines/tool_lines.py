@@ -49,4 +49,8 @@ def is_tool_line(line: str) -> bool:
         return False
     segments = [s.strip(" -–:»«<>()[]") for s in _SEPARATORS.split(line.replace("\\|", "|"))]
     segments = [s for s in segments if s]
+    # A lone word ("Facebook", "Comments", "Quote", "Related") may be a list item or a
+    # sub-heading of the story; tool bars have two or more phrases or a phrase of words.
+    if len(segments) == 1 and len(segments[0].split()) == 1:
+        return False
     return bool(segments) and all(_TOOL.match(s) for s in segments)
