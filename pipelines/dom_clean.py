@@ -178,9 +178,11 @@ def strip_interface(root: HtmlElement, drop_selectors: tuple[str, ...] = (),
     for el in list(root.iter(etree.Element)):
         if not (el.get("class") or el.get("id")) or el.tag in ("html", "body") or el.getparent() is None:
             continue
-        tokens = _TAXONOMY_TOKEN.sub(" ", attr_tokens(el))
+        tokens = attr_tokens(el)
         if not _WIDGET_CLASS_HINT.search(tokens):
             continue
+        if "-" in tokens:
+            tokens = _TAXONOMY_TOKEN.sub(" ", tokens)
         size = lengths.get(el, 0)
         if _PLAYER_CLASS.search(tokens):
             # Players carry a few hundred characters of chrome at most; a bigger

@@ -85,6 +85,17 @@ def decode_html(data: bytes | str, declared_encoding: str | None = None) -> str:
     return data.decode(best.encoding if best else "cp1252", errors="replace")
 
 
+def _parser() -> etree.HTMLParser:
+    """An HTML parser whose elements are all plain ``HtmlElement``s, looked up in C.
+
+    lxml.html's own parser picks the element class in Python for every element proxy
+    (form, input, label classes): 870,000 calls per 320 pages, 5% of extraction time
+    (profiled).  Nothing here uses the form classes."""
+    parser = etree.HTMLParser(remove_comments=True, huge_tree=False, encoding="utf-8")
+    parser.set_element_class_lookup(etree.ElementDefaultClassLookup(element=html.HtmlElement))
+    return parser
+
+
 def parse_html(text: str) -> tuple[html.HtmlElement, list[str]]:
     """Parse page text into an lxml tree; returns ``(tree, warnings)``."""
     warnings: list[str] = []
@@ -102,8 +113,7 @@ def parse_html(text: str) -> tuple[html.HtmlElement, list[str]]:
     try:
         # Parsed from UTF-8 bytes: lxml refuses str input that still carries an encoding
         # declaration (an <?xml ...?> after a comment or doctype; seen in the corpus).
-        parser = html.HTMLParser(remove_comments=True, huge_tree=False, encoding="utf-8")
-        tree = html.document_fromstring(text.encode("utf-8", "surrogatepass"), parser=parser)
+        tree = html.document_fromstring(text.encode("utf-8", "surrogatepass"), parser=_parser())
     except (etree.ParserError, ValueError) as exc:
         raise NotHtmlError("unparseable", str(exc)) from exc
     if tree is None or tree.find("body") is None and not tree.text_content().strip():
