@@ -62,3 +62,25 @@ def test_menus_of_named_pages_are_not_short_title_teasers():
     footer = "".join(f'<a href="/info/article/{800 + i}/1/{t}">{t} |</a> ' for i, t in enumerate(["About", "Contact", "Distribution", "Privacy"]))
     article = extract(_page(f"<div>{links}</div><div>{footer} <a href='/info/article/900/1/Terms'>Terms</a></div>"), URL)
     assert not any(r.title and ("Calculator" in r.title or "About" in r.title) for r in article.related)
+
+
+def _video_row(label: str) -> str:
+    cards = "".join(
+        f'<td><div><a href="https://videos.example/watch?v=Ab{i}x_Z9kQ7pL"><img src="/t{i}.jpg"><br>'
+        f'<span>0{i} March 2008</span><br><span><b>{t}</b></span></a></div></td>'
+        for i, t in enumerate(["Harbour Crane Arrives", "Storm Over the Pier", "Old Ferry Final Trip"], 1))
+    return f'<div>{label}<table><tr>{cards}</tr></table></div>'
+
+
+def test_labelled_row_of_video_cards_with_query_ids_is_teasers():
+    # The article-link test takes only numeric query ids; "?v=<opaque id>" cards under
+    # a "Related videos" label are teasers, titled without their dates.
+    article = extract(_page(_video_row('<span class="t">Related videos</span>')), URL)
+    titles = [r.title for r in article.related]
+    assert titles == ["Harbour Crane Arrives", "Storm Over the Pier", "Old Ferry Final Trip"]
+    assert "Storm Over the Pier" not in (article.body or "")
+
+
+def test_unlabelled_video_cards_are_not_query_card_teasers():
+    article = extract(_page(_video_row("")), URL)
+    assert not any(r.title == "Storm Over the Pier" for r in article.related)
