@@ -34,7 +34,9 @@ from pipelines.teaser_items import (
 from pipelines.teaser_labels import label_of
 from pipelines.teaser_lines import heading_link, inline_teaser, marked_link
 from pipelines.teaser_links import LinkIndex, same_site
+from pipelines.teaser_pairs import headline_pairs, short_title_links
 from pipelines.teaser_panels import panel_teasers
+from pipelines.teaser_query_cards import query_card_blocks
 
 # Table cells too: 2008-era "Related News" boxes are a cell of <br>-separated links
 # under a label row (l3s_gn1 teaser recall; cells were never judged).
@@ -154,13 +156,20 @@ def extract_teasers(root: HtmlElement, page_url: str, extra_selectors: tuple[str
             claim(el)
             found.append((el, [label_el] if label_el is not None and label_el is not el else [], teasers))
 
+    for block, extras, teasers in query_card_blocks(root, index):
+        if block not in claimed:
+            claim(block)
+            found.append((block, extras, teasers))
+
     for el in index.elements:
         if el.tag not in _CONTAINER_TAGS or el in claimed or not index.links_below.get(el):
             continue
         label, label_el = label_of(el, index)
         teasers = _block_teasers(el, index, labelled=label is not None)
         if teasers is None and index.links_below.get(el, 0) >= 3:
-            teasers = _link_list(el, index)
+            teasers = _link_list(el, index) or short_title_links(el, index)
+        if teasers is None and index.links_below.get(el, 0) >= 2:
+            teasers = headline_pairs(el, index)
         if teasers is None:
             if label is not None:  # a labelled box of mixed cells (see teaser_panels)
                 found.extend(panel_teasers(el, index, claimed))
