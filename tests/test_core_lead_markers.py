@@ -68,3 +68,38 @@ def test_teaser_module_title_is_not_the_lead_and_the_real_lead_is():
     article = extract(html, URL)
     assert article.lead == LEAD
     assert "what the vote" not in (article.lead or "")
+
+
+def test_block_after_the_hgroup_with_the_headline_is_the_lead():
+    # The <h1> is a breadcrumb copy of a longer SEO title; the story headline is an <h2>
+    # in an <hgroup>, and the unclassed "Place. Standfirst" block follows the group.
+    html = f"""<html><head><title>Tram line: council says yes after a night of debate - City News</title>
+      <meta property="og:title" content="Tram line approved by the council"></head><body>
+      <ul class="crumbs"><li><a href="/news/">News</a></li><li><h1>Tram line: council says yes after a night of debate</h1></li></ul>
+      <div><hgroup><div><span>Old town</span></div><h2>Tram line approved by the council</h2></hgroup>
+      <div class="copy-lg"><span>Cityville.</span> <span>{LEAD}</span></div>
+      <div class="content">{PARAS}</div></div></body></html>"""
+    article = extract(html, URL)
+    assert article.body.startswith("Cityville. The council approved the tram line")
+
+
+def test_hgroup_of_another_heading_gives_no_lead():
+    # A site header's hgroup (name and tagline) is not the story's headline group.
+    html = f"""<html><head><title>Tram line approved by the council</title></head><body>
+      <hgroup><h1>City News</h1><h2>Every day, all about the city</h2></hgroup>
+      <div>We report on the city and its people since 1898, from the town hall to the harbour.</div>
+      <article><h1>Tram line approved by the council</h1>{PARAS}</article></body></html>"""
+    article = extract(html, URL)
+    assert "since 1898" not in (article.lead or "")
+    assert "since 1898" not in article.body
+
+
+def test_date_line_after_the_hgroup_is_not_the_lead():
+    html = f"""<html><head><title>Tram line: council says yes - City News</title>
+      <meta property="og:title" content="Tram line approved by the council"></head><body>
+      <div><hgroup><h2>Tram line approved by the council</h2></hgroup>
+      <div class="meta">08.03.2024, 18:59 • Reading time: 1 minute, all about the tram line vote</div>
+      <div class="copy-lg">{LEAD}</div><div class="content">{PARAS}</div></div></body></html>"""
+    article = extract(html, URL)
+    assert "Reading time" not in (article.lead or "")
+    assert "Reading time" not in article.body
