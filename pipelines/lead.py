@@ -14,7 +14,7 @@ from lxml import etree
 from pipelines.described_lead import described_block, described_standfirst
 from pipelines.dom_utils import HtmlElement, attr_tokens, iter_elements, text_of
 from pipelines.lead_guards import in_caption_or_widget, in_teaser_card
-from pipelines.lead_markers import has_markers, header_heading, hgroup_standfirst, marker_tokens
+from pipelines.lead_markers import has_markers, header_heading, hgroup_standfirst, lead_with_parts, marker_tokens
 
 _LEAD_CLASS = re.compile(
     r"(^|[\s_-])(sapo|lead|lede|standfirst|summary|description|chapeau|intro|excerpt|article-?lead|article-?summary"
@@ -186,7 +186,7 @@ def find_lead(tree: HtmlElement, title: str | None = None, description: str | No
         if not _beside_headline(el, story_heading if story_heading is not None else headline, tree) \
                 or in_teaser_card(el, page_url):  # type: ignore[arg-type]
             continue
-        return text
+        return lead_with_parts(el, text)
     if headline is False:
         headline = _headline(tree, title)
     return (_header_standfirst(headline) or described_standfirst(headline, description)  # type: ignore[arg-type]

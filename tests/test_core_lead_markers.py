@@ -103,3 +103,15 @@ def test_date_line_after_the_hgroup_is_not_the_lead():
     article = extract(html, URL)
     assert "Reading time" not in (article.lead or "")
     assert "Reading time" not in article.body
+
+
+def test_standfirst_in_several_paragraphs_of_the_same_class_is_kept_whole():
+    parts = ["The council approved the tram line after a long night.",
+             "Shops along the route fear two years of building works.",
+             "\u201cWe will survive it\u201d, says the baker on the corner."]
+    lead = "".join(f'<p class="x_lead_5 body-large">{p}</p>' for p in parts)
+    html = f"""{HEAD}<article><h1>Tram line approved by the council</h1>{lead}
+      <p class="x_byline">By Anna Berg</p><div class="content">{PARAS}</div></article></body></html>"""
+    article = extract(html, URL)
+    assert article.lead == " ".join(parts)
+    assert "Shops along the route fear" in article.body and "says the baker" in article.body
