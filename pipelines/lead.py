@@ -131,12 +131,7 @@ def _beside_headline(el: HtmlElement, headline: HtmlElement | None, root: HtmlEl
     return gap is not None and gap <= limit
 
 
-def _page_header(header: HtmlElement, story_heading: HtmlElement | None = None) -> bool:
-    """A site's page header (slogans), not a story's.  A header whose headline is a
-    sentence-length <h2> before the candidate is the story's own (fundus: Swiss and
-    Munich story headers carry an <h2> headline and a marked lead)."""
-    if story_heading is not None and len(text_of(story_heading)) >= 20:
-        return False
+def _page_header(header: HtmlElement) -> bool:
     return header.find(".//h1") is None and not any(a.tag in ("main", "article") for a in header.iterancestors())
 
 
@@ -169,7 +164,7 @@ def find_lead(tree: HtmlElement, title: str | None = None, description: str | No
         # its <h1>, or inside <main>/<article>: a WordPress "entry-header" kept the
         # <h1> beside it) holds the standfirst.
         story_heading = header_heading(el)
-        if any(a.tag in ("nav", "footer", "aside", "a") or (a.tag == "header" and _page_header(a, story_heading))
+        if any(a.tag in ("nav", "footer", "aside", "a") or (a.tag == "header" and _page_header(a))
                for a in el.iterancestors()):
             continue
         text = text_of(el)

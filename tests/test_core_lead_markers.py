@@ -115,3 +115,13 @@ def test_standfirst_in_several_paragraphs_of_the_same_class_is_kept_whole():
     article = extract(html, URL)
     assert article.lead == " ".join(parts)
     assert "Shops along the route fear" in article.body and "says the baker" in article.body
+
+
+def test_slogan_in_a_site_header_with_an_h2_site_name_is_not_the_lead():
+    # A site header outside the story: a long <h2> site name and an "intro" slogan.
+    html = f"""{HEAD}<header class="masthead"><h2>The Cityville Evening Chronicle and Gazette</h2>
+      <div data-role="intro">Reporting from the town hall, the harbour and the old town streets since 1898.</div></header>
+      <article><h1>Tram line approved by the council</h1>{PARAS}</article></body></html>"""
+    article = extract(html, URL)
+    assert "since 1898" not in (article.lead or "")
+    assert "since 1898" not in article.body
