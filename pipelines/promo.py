@@ -85,6 +85,15 @@ _READER_CHROME = re.compile(
 _READER_CHROME_HINTS = ("fehler", "error", "mistake", "typo", "erreur", "journalis", "suscrip", "subscription", "abo",
                         "usuario", "user", "utilisateur", "dispositivo", "device", "gerät", "appareil")
 
+# Interface labels left as lines: skip links for screen readers ("Hauptinhalt", "Zum
+# Inhalt springen", "Skip to main content") and a copy-link button.  Dev line audit:
+# 6 lines (fundus, goose3, trafilatura-set pages), none in gold.
+_INTERFACE_LABEL = re.compile(
+    r"^(hauptinhalt|zum (haupt)?inhalt( springen)?|skip to (the )?(main )?content|skip to main|main content"
+    r"|aller au contenu|ir al contenido|copy link|link kopieren|lien copi[ée]|link copied|कॉपी लिंक)\W*$",
+    re.IGNORECASE,
+)
+
 #: Promo lines are one or two sentences; a longer paragraph that happens to match
 #: is story text about newsletters or apps.
 PROMO_LINE_MAX_CHARS = 320
@@ -113,7 +122,7 @@ def _hinted(folded: str, hints: tuple[str, ...]) -> bool:
 
 def is_promo_line(line: str) -> bool:
     text = " ".join(line.split())
-    if _AD_LABEL.match(text.strip(" -•|()")):
+    if _AD_LABEL.match(text.strip(" -•|()")) or _INTERFACE_LABEL.match(text.strip(" -•|()")):
         return True
     folded = text.casefold()
     if len(text) <= PROMO_LINE_MAX_CHARS and (

@@ -31,3 +31,10 @@ def test_story_sentences_about_errors_and_subscriptions_stay():
     story = ("<p>The auditors found an error in the budget of the tram line, and if you cancel your subscription "
              "to the city's transport pass before May, the fee is refunded, the council said.</p>")
     assert "found an error in the budget" in _article(story)
+
+
+def test_skip_links_and_copy_link_buttons_leave_the_body():
+    body = _article("<p>Hauptinhalt</p><p>Skip to main content</p><p>- Copy link</p>")
+    for line in ("Hauptinhalt", "Skip to main", "Copy link"):
+        assert line not in body, line
+    assert "Paragraph 5 of the report" in body
