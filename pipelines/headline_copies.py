@@ -6,8 +6,9 @@ headline twice (a mobile and a desktop header) or with the site name after it
 ("... | wdr aktuell"), and a copy then survived as the second or third block.
 Measured on the dev corpus: fundus 0.9580 -> 0.9585 (P +0.001; 6 pages better, none
 worse), l3s_gn1 +0.0001, dragnet -0.0001 (its gold keeps the headline).  Tried and
-dropped: kicker + headline blocks and headline prefixes of a suffixed title, which
-also hit gold openers ("Xinhua, Beijing, 24 April -- title: ...") on two fundus pages.
+dropped: headline prefixes of a suffixed title and kicker + headline blocks that go on
+after the title, which hit gold openers ("Xinhua, Beijing, 24 April -- title: ...") on
+two fundus pages; a short kicker that the whole title ends is a copy (``is_kicker_headline``).
 """
 
 from __future__ import annotations
