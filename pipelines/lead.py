@@ -14,7 +14,14 @@ from lxml import etree
 from pipelines.described_lead import described_block, described_standfirst
 from pipelines.dom_utils import HtmlElement, attr_tokens, iter_elements, text_of
 from pipelines.lead_guards import in_caption_or_widget, in_teaser_card
-from pipelines.lead_markers import has_markers, header_heading, hgroup_standfirst, lead_with_parts, marker_tokens
+from pipelines.lead_markers import (
+    body_header_standfirst,
+    has_markers,
+    header_heading,
+    hgroup_standfirst,
+    lead_with_parts,
+    marker_tokens,
+)
 
 _LEAD_CLASS = re.compile(
     r"(^|[\s_-])(sapo|lead|lede|standfirst|summary|description|chapeau|intro|excerpt|article-?lead|article-?summary"
@@ -185,7 +192,8 @@ def find_lead(tree: HtmlElement, title: str | None = None, description: str | No
     if headline is False:
         headline = _headline(tree, title)
     return (_header_standfirst(headline) or described_standfirst(headline, description)  # type: ignore[arg-type]
-            or described_block(tree, description, title) or hgroup_standfirst(tree, title))
+            or described_block(tree, description, title) or hgroup_standfirst(tree, title)
+            or body_header_standfirst(tree))
 
 
 _HEADER_BLOCK = re.compile(r"header|head\b|heading|title|intro|top", re.I)

@@ -122,3 +122,20 @@ def lead_with_parts(el: HtmlElement, text: str) -> str:
             break
         parts.append(part)
     return " ".join(parts)
+
+
+def body_header_standfirst(tree: HtmlElement) -> str | None:
+    """A <header> inside the story body that holds only sentence text (no heading, no
+    link, no image): HTML's own mark for the introduction of its section.  Measured on
+    readability: a health site's standfirst sat as bare text in such a header at the
+    top of `itemprop=articleBody`, and the extractor skipped it (page recall -0.05)."""
+    for header in tree.iter("header"):
+        if not any(a.tag == "article" or a.get("itemprop") == "articleBody" for a in header.iterancestors()):
+            continue
+        if any(d.tag in ("h1", "h2", "h3", "h4", "h5", "h6", "a", "img", "nav", "ul", "figure", "time")
+               for d in header.iterdescendants()):
+            continue
+        text = text_of(header)
+        if 40 <= len(text) <= 800 and not _STAMP.search(text[:40]):
+            return text
+    return None

@@ -125,3 +125,19 @@ def test_slogan_in_a_site_header_with_an_h2_site_name_is_not_the_lead():
     article = extract(html, URL)
     assert "since 1898" not in (article.lead or "")
     assert "since 1898" not in article.body
+
+
+def test_bare_text_header_at_the_top_of_the_article_body_is_the_lead():
+    html = f"""{HEAD}<article><h1>Tram line approved by the council</h1><div class="byline">By Anna Berg</div>
+      <div itemprop="articleBody"><header>{LEAD}</header>{PARAS}</div></article></body></html>"""
+    article = extract(html, URL)
+    assert article.lead == LEAD
+    assert article.body.startswith("The council approved the tram line")
+
+
+def test_header_with_a_heading_or_links_in_the_body_is_no_standfirst():
+    box = "Read all our reports on the tram line, the council and the old town works in one place."
+    html = f"""{HEAD}<article><h1>Tram line approved by the council</h1><div itemprop="articleBody">{PARAS}
+      <header><a href="/dossier/tram">{box}</a></header></div></article></body></html>"""
+    article = extract(html, URL)
+    assert "Read all our reports" not in (article.lead or "")
