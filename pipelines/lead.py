@@ -14,6 +14,14 @@ from lxml import etree
 from pipelines.described_lead import described_block, described_standfirst
 from pipelines.dom_utils import HtmlElement, attr_tokens, iter_elements, text_of
 from pipelines.lead_guards import in_caption_or_widget, in_teaser_card
+from pipelines.lead_markers import (
+    body_header_standfirst,
+    has_markers,
+    header_heading,
+    hgroup_standfirst,
+    lead_with_parts,
+    marker_tokens,
+)
 
 _LEAD_CLASS = re.compile(
     r"(^|[\s_-])(sapo|lead|lede|standfirst|summary|description|chapeau|intro|excerpt|article-?lead|article-?summary"
@@ -134,39 +142,58 @@ def _page_header(header: HtmlElement) -> bool:
     return header.find(".//h1") is None and not any(a.tag in ("main", "article") for a in header.iterancestors())
 
 
+_HEADING_ROLE = re.compile(r"(^|[\s_-])(title|headline|heading|hed)(?=$|[\s_-])", re.I)
+
+#: Block tags a standfirst comes in (custom elements are tested by their hyphen).
+_LEAD_TAGS = frozenset(("p", "h2", "div", "span", "strong", "h3"))
+
+
 def find_lead(tree: HtmlElement, title: str | None = None, description: str | None = None,
               page_url: str = "") -> str | None:
     """Text of the first lead-classed element of sentence length, or None."""
     headline: HtmlElement | None | bool = False  # looked up on the first candidate only
-    for el in tree.iter("p", "h2", "div", "span", "strong", "h3"):
-        if not (el.get("class") or el.get("id") or el.get("itemprop")):
+    for el in tree.iter(etree.Element):
+        # Custom elements ("storefront-html.excerpt") hold standfirsts too (fundus).
+        if (el.tag not in _LEAD_TAGS and "-" not in el.tag) or not has_markers(el):
             continue
         # itemprop=description marks the standfirst on schema.org-annotated pages
         # (a trafilatura-set snippet came only from there).
-        if not (_LEAD_CLASS.search(attr_tokens(el)) or el.get("itemprop") == "description"):
+        markers = marker_tokens(el)
+        if not (_LEAD_CLASS.search(markers) or el.get("itemprop") == "description"):
+            continue
+        # A teaser module's title ("ArticleModuleTeaser_title") is a heading, not its text
+        # (fundus: ticker and story headlines were taken as leads once camelCase was split).
+        if _HEADING_ROLE.search(markers):
             continue
         if _SITE_TAGLINE.search(attr_tokens(el)):
             continue
         # Page headers and navigation hold slogans; an article's own <header> (with
         # its <h1>, or inside <main>/<article>: a WordPress "entry-header" kept the
         # <h1> beside it) holds the standfirst.
+        story_heading = header_heading(el)
         if any(a.tag in ("nav", "footer", "aside", "a") or (a.tag == "header" and _page_header(a))
                for a in el.iterancestors()):
             continue
         text = text_of(el)
         if not (40 <= len(text) <= 800) or len(el.findall(".//p")) > 1:
             continue
-        if in_caption_or_widget(el):
+        # The story's own teaser module ("ArticleModuleTeaser_title") repeats the
+        # headline: a copy of the title is no standfirst (fundus: two pages lost their lead).
+        if in_caption_or_widget(el) or (title and _fold(text).rstrip(".") == _fold(title).rstrip(".")):
             continue
         if headline is False:
             headline = _headline(tree, title)
-        if not _beside_headline(el, headline, tree) or in_teaser_card(el, page_url):  # type: ignore[arg-type]
+        # In a story header the lead follows that header's own heading (an <h2> where
+        # the page's <h1> is a breadcrumb or an SEO copy elsewhere: fundus).
+        if not _beside_headline(el, story_heading if story_heading is not None else headline, tree) \
+                or in_teaser_card(el, page_url):  # type: ignore[arg-type]
             continue
-        return text
+        return lead_with_parts(el, text)
     if headline is False:
         headline = _headline(tree, title)
     return (_header_standfirst(headline) or described_standfirst(headline, description)  # type: ignore[arg-type]
-            or described_block(tree, description, title))
+            or described_block(tree, description, title) or hgroup_standfirst(tree, title)
+            or body_header_standfirst(tree))
 
 
 _HEADER_BLOCK = re.compile(r"header|head\b|heading|title|intro|top", re.I)
