@@ -34,6 +34,7 @@ from pipelines.edge_rows import drop_leading_rows
 from pipelines.empty_inline import drop_empty_inline
 from pipelines.endmatter import cut_end_matter
 from pipelines.furniture import drop_furniture_lines
+from pipelines.heading_anchors import unwrap_heading_anchors
 from pipelines.html_input import NotHtmlError, decode_html, parse_html
 from pipelines.jsonld_text import jsonld_blocks
 from pipelines.language import guess_language
@@ -136,6 +137,7 @@ def extract(html: str | bytes, url: str, profile: Profile | None = None, *, fetc
     removed["layout_tables"] = unwrap_layout_tables(work)
     divs_among_paragraphs(work)
     drop_empty_inline(work)
+    unwrap_heading_anchors(work)  # jump targets inside sub-headings (see pipelines.heading_anchors)
     wrap_loose_paragraphs(work)
     unmask_teaser_text(masked)
     title = md.get("title")
