@@ -85,3 +85,23 @@ def test_output_paths_stay_under_the_root(tmp_path):
     for site, run in (("../../etc", "x"), ("demo", "../../../tmp/evil"), ("/abs", "..")):
         path = output_path(tmp_path, site, run, "2024-07-31", gzip_output=True)
         assert path.is_relative_to(tmp_path.resolve()) and path.name.endswith(".jsonl.gz")
+
+
+def test_a_page_reached_by_an_undated_link_keeps_its_sitemap_date(tmp_path):
+    # Run 1 followed a section link to the article before the sitemap listing it was
+    # read: the fetch carried no date.  The sitemap's date must still reach the state,
+    # or run 2 revalidates the article when the section link comes first again.
+    from datetime import datetime
+
+    from newscrawl.components.run import keep_listed_dates
+
+    state = SqliteState(tmp_path / "demo.sqlite", "demo")
+    url = "https://e.vn/a.html"
+    state.record_fetch(UrlState(url=url, site="demo", last_fetch="2024-07-31T05:00:00+00:00", etag='"e"'))
+    assert decide(state.get_url(url), {"source": "section"}).action == "revalidate"
+    keep_listed_dates(state, {url: datetime.fromisoformat("2024-07-31T10:00:00+07:00"),
+                              "https://e.vn/never-fetched.html": datetime.fromisoformat("2024-07-31T10:00:00+07:00")})
+    assert state.get_url(url).source_date == "2024-07-31T10:00:00+07:00"  # type: ignore[union-attr]
+    assert decide(state.get_url(url), {"source": "section"}).reason == "listed_by_dated_source"
+    assert state.get_url("https://e.vn/never-fetched.html") is None
+    state.close()

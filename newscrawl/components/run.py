@@ -50,6 +50,10 @@ class RunContext:
         self.lock: SiteLock | None = None
         #: URL state drafts of fetched pages still in the item pipeline, by response URL.
         self.pending: dict[str, UrlState] = {}
+        #: URLs a dated source (sitemap, feed) listed this run, with the newest date: the
+        #: URL's state keeps it however the page itself was reached (an undated section
+        #: link may be followed first), so the next run leaves the URL to that source.
+        self.listed: dict[str, datetime] = {}
         crawler.signals.connect(self.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
 
@@ -88,9 +92,20 @@ class RunContext:
 
     def spider_closed(self) -> None:
         if self.state is not None:
+            keep_listed_dates(self.state, self.listed)
             self.state.close()
         if self.lock is not None:
             self.lock.release()
+
+
+def keep_listed_dates(state: CrawlState, listed: dict[str, datetime]) -> None:
+    """Give a page fetched this run through an undated link, before a sitemap or feed
+    entry for it was read, that entry's date (else the next run revalidates it)."""
+    for url, dated in listed.items():
+        known = state.get_url(url)
+        if known is not None and known.last_fetch and not known.source_date:
+            known.source_date = dated.isoformat()
+            state.record_fetch(known)
 
 
 def reconcile(state: CrawlState, recovered: list[Recovered]) -> None:

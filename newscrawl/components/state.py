@@ -125,8 +125,10 @@ def fetched_state(context: RunContext, response: Response) -> UrlState | None:
     known.last_status = response.status
     known.etag = _header(response, b"ETag")
     known.last_modified = _header(response, b"Last-Modified")
-    dated = discovery_date(response.meta.get("discovery") or {})
-    known.source_date = dated.isoformat() if dated else None
+    # The request that fetched the page may be an undated link; a dated source that
+    # listed the URL this run (or before) still speaks for it.
+    dated = discovery_date(response.meta.get("discovery") or {}) or context.listed.get(url)
+    known.source_date = dated.isoformat() if dated else known.source_date
     return known
 
 

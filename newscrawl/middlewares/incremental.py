@@ -79,7 +79,10 @@ class IncrementalSpiderMiddleware:
         url = request.url
         state.mark_seen([url], _now())
         discovery = request.meta["discovery"]
-        if url in self.skipped and discovery_date(discovery) is None:
+        dated = discovery_date(discovery)
+        if dated is not None and (url not in self.context.listed or dated > self.context.listed[url]):
+            self.context.listed[url] = dated
+        if url in self.skipped and dated is None:
             return None  # an undated link to a URL a dated source already called unchanged
         if url in self.passed:
             return request  # already on its way this run; the dupefilter drops the repeat
