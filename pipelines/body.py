@@ -82,7 +82,7 @@ def extract_body(tree: HtmlElement, url: str, options: dict[str, object] | None 
 # Whole lines of page furniture that survive extraction: image credits ("Titelbild:
 # dpa", "Photo: AFP") and follow-us promos ("Síguenos en Telegram, Instagram...").
 # Both were must_exclude snippets of the trafilatura set and extras in fundus bodies.
-# Legal footers ("Copyright © 2008 NY1 News. All rights reserved.", "This service is
+# Legal footers ("Copyright © 2008 <Station> News. All rights reserved.", "This service is
 # provided on ... Terms and Conditions. Please read our Privacy Policy", "Disclaimer:
 # This news article is copyrighted by ..."): page furniture on 2000s pages once layout
 # tables are unwrapped (cleaneval, l3s_gn1: 40-75 shingles a page); lines longer

@@ -2,9 +2,9 @@
 
 The body's line filter (:func:`pipelines.body.filter_lines`) drops a legal line
 only when the line holds the whole notice; a notice wrapped over several source
-lines or table cells ("Copyright © 2008, The Hindu. Republication or
+lines or table cells ("Copyright © 2008, <paper>. Republication or
 redissemination of the contents of / this screen are expressly prohibited ... /
-The Hindu") left its other lines behind, and a notice in a layout cell came out as
+<paper>") left its other lines behind, and a notice in a layout cell came out as
 "| Disclaimer: ... |".  Here the smallest block holding a notice goes before
 extraction (l3s_gn1: 30-70 shingles a page on a dozen pages).
 """
