@@ -50,9 +50,9 @@ class RunContext:
         self.lock: SiteLock | None = None
         #: URL state drafts of fetched pages still in the item pipeline, by response URL.
         self.pending: dict[str, UrlState] = {}
-        #: URLs a dated source (sitemap, feed) listed this run, with the newest date: the
-        #: URL's state keeps it however the page itself was reached (an undated section
-        #: link may be followed first), so the next run leaves the URL to that source.
+        #: URLs an undated link sent this run that a dated source (sitemap, feed) then
+        #: listed, with the newest date: the URL's state keeps it, so the next run leaves
+        #: the URL to that source.
         self.listed: dict[str, datetime] = {}
         crawler.signals.connect(self.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)

@@ -80,12 +80,15 @@ class IncrementalSpiderMiddleware:
         state.mark_seen([url], _now())
         discovery = request.meta["discovery"]
         dated = discovery_date(discovery)
-        if dated is not None and (url not in self.context.listed or dated > self.context.listed[url]):
-            self.context.listed[url] = dated
         if url in self.skipped and dated is None:
             return None  # an undated link to a URL a dated source already called unchanged
         if url in self.passed:
-            return request  # already on its way this run; the dupefilter drops the repeat
+            # Already on its way this run (the dupefilter drops the repeat).  When an undated
+            # link sent it, this dated listing is the date its state must keep; only these
+            # URLs are remembered, not every sitemap entry.
+            if dated is not None and (url not in self.context.listed or dated > self.context.listed[url]):
+                self.context.listed[url] = dated
+            return request
         known = state.get_url(url)
         decision = decide(known, discovery, self.since, self.trust_dates)
         self.stats.inc_value(f"newscrawl/incremental/{decision.action}/{decision.reason}")
