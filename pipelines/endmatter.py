@@ -33,6 +33,18 @@ _END_LABEL = re.compile(
     r")\W*$",
     re.IGNORECASE,
 )
+# The author's box after an opinion piece ("Die Autorin", "Zum Autor", "The author"):
+# its content is one biography paragraph, longer than the lines of the boxes above.
+# Dev corpus: 1 fundus page (a 45-word bio, not in gold); no gold line of any source
+# is such a label.
+_AUTHOR_LABEL = re.compile(
+    r"^\W*(die autorin|der autor|die autoren|die autorinnen|zur autorin|zum autor|zu den autoren|the authors?"
+    r"|l'auteure?|l'autrice|el autor|la autora|sobre (el|la) autora?|à propos de l'auteure?|l'autore|sull'autore)\W*$",
+    re.IGNORECASE,
+)
+#: A biography is a paragraph or two.
+BIO_MAX_BLOCKS = 2
+BIO_MAX_WORDS = 90
 #: A label line is short.
 MAX_LABEL_CHARS = 80
 #: The end matter is at most this share of the body's words, and the label comes
@@ -51,9 +63,21 @@ def _end_matter_like(block: str) -> bool:
     return len(words(block)) <= END_MATTER_LINE_WORDS or bool(_CONTACT.search(block))
 
 
+def _is_label(block: str) -> bool:
+    return len(block) <= MAX_LABEL_CHARS and bool(_END_LABEL.match(block.strip()) or _AUTHOR_LABEL.match(block.strip()))
+
+
+def _end_label(block: str, rest: list[str]) -> bool:
+    """``block`` is a label that starts the end matter ``rest``."""
+    if _END_LABEL.match(block) and all(map(_end_matter_like, rest)):
+        return True
+    return (_AUTHOR_LABEL.match(block) is not None and len(rest) <= BIO_MAX_BLOCKS
+            and all(len(words(b)) <= BIO_MAX_WORDS for b in rest))
+
+
 def cut_end_matter(body: Body) -> Body:
     """The body without its end matter (unchanged when there is none)."""
-    if not any(len(b) <= MAX_LABEL_CHARS and _END_LABEL.match(b.strip()) for b in body.blocks):
+    if not any(map(_is_label, body.blocks)):
         return body  # most pages: no word counting
     counts = [len(words(b)) for b in body.blocks]
     total = sum(counts)
@@ -61,7 +85,7 @@ def cut_end_matter(body: Body) -> Body:
     for i, block in enumerate(body.blocks):
         tail = total - before
         if before >= 0.5 * total and tail <= MAX_TAIL_SHARE * total and len(block) <= MAX_LABEL_CHARS \
-                and _END_LABEL.match(block.strip()) and all(map(_end_matter_like, body.blocks[i + 1:])):
+                and _end_label(block.strip(), body.blocks[i + 1:]):
             kept = body.blocks[:i]
             return Body(blocks=kept, headings=[h for h in body.headings if h in kept],
                         lines_filtered=body.lines_filtered + len(body.blocks) - i)

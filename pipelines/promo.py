@@ -82,15 +82,37 @@ _READER_CHROME = re.compile(
     r"\b(en este dispositivo|on this device|auf diesem ger[äa]t|sur cet appareil)\b",
     re.IGNORECASE,
 )
+# Calls for readers' tips with the newsroom's address ("Do you have a story to tell?
+# Email: ...", "Are protests breaking out in your area? Get in touch at ...") and the
+# notice on a story still being written ("This is a breaking news story - more to
+# follow").  Dev line audit: 3 lines on 3 fundus pages, none in gold; the e-mail
+# address is required for the tip call (an author's "contact me" paragraph in dragnet
+# gold has none), and no gold line of any source matches either pattern.
+_TIP_CALL = re.compile(
+    r"(\b(story to tell|get in touch|tell us|contact us|email us|e-mail us|send (us )?your (tips?|stories|story|photos?)"
+    r"|write to us|schreiben sie uns|kontaktieren sie uns|melden sie sich|escr[íi]benos|[ée]crivez-nous"
+    r"|scrivici)\b|\?).{0,80}\b[\w.+-]+@[\w-]+\.[\w.]+",
+    re.IGNORECASE,
+)
+TIP_CALL_MAX_CHARS = 200
+_UPDATE_NOTICE = re.compile(
+    r"^\W*this (is a|story is) (breaking|developing)( news)?( story)?\b.{0,60}"
+    r"(more to follow|will be updated|check back|updates? to follow)\W*$",
+    re.IGNORECASE,
+)
 _READER_CHROME_HINTS = ("fehler", "error", "mistake", "typo", "erreur", "journalis", "suscrip", "subscription", "abo",
                         "usuario", "user", "utilisateur", "dispositivo", "device", "gerät", "appareil")
 
 # Interface labels left as lines: skip links for screen readers ("Hauptinhalt", "Zum
 # Inhalt springen", "Skip to main content") and a copy-link button.  Dev line audit:
-# 6 lines (fundus, goose3, trafilatura-set pages), none in gold.
+# 6 lines (fundus, goose3, trafilatura-set pages), none in gold.  Quotes are stripped
+# with the other marks: a carousel hint came as "“swipe left ...”Swipe →".
 _INTERFACE_LABEL = re.compile(
     r"^(hauptinhalt|zum (haupt)?inhalt( springen)?|skip to (the )?(main )?content|skip to main|main content"
-    r"|aller au contenu|ir al contenido|copy link|link kopieren|lien copi[ée]|link copied|कॉपी लिंक)\W*$",
+    r"|aller au contenu|ir al contenido|copy link|link kopieren|lien copi[ée]|link copied|कॉपी लिंक"
+    # a screen-reader label repeated between paragraphs ("Article content": 1 fundus
+    # page, 0 gold lines) and carousel hints ("swipe left below to view more authors")
+    r"|article content|swipe (left|right)\b.{0,60})\W*$",
     re.IGNORECASE,
 )
 
@@ -122,13 +144,15 @@ def _hinted(folded: str, hints: tuple[str, ...]) -> bool:
 
 def is_promo_line(line: str) -> bool:
     text = " ".join(line.split())
-    if _AD_LABEL.match(text.strip(" -•|()")) or _INTERFACE_LABEL.match(text.strip(" -•|()")):
+    if _AD_LABEL.match(text.strip(" -•|()")) or _INTERFACE_LABEL.match(text.strip(" -•|()\"“”„")):
         return True
     folded = text.casefold()
     if len(text) <= PROMO_LINE_MAX_CHARS and (
             (_hinted(folded, _PROMO_HINTS) and not _REPORTED.search(text) and _PROMO.search(text))
             or (_hinted(folded, _PAYWALL_HINTS) and _PAYWALL_TEASER.search(text))
             or (_hinted(folded, _READER_CHROME_HINTS) and _READER_CHROME.search(text))):
+        return True
+    if len(text) <= TIP_CALL_MAX_CHARS and (("@" in text and _TIP_CALL.search(text)) or _UPDATE_NOTICE.match(text)):
         return True
     return (len(text) <= CONSENT_LINE_MAX_CHARS and _hinted(folded, _CONSENT_HINTS)
             and _CONSENT_PLACEHOLDER.search(text) is not None)
