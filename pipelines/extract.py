@@ -167,7 +167,8 @@ def extract(html: str | bytes, url: str, profile: Profile | None = None, *, fetc
     body = story_box_body(work, title, body) or body
     body = drop_leading_rows(cut_signature_tail(restore_lists(work, body)))
     drop = {c for img in images if (c := img.caption)} | {t for r in teasers.related for t in (r.title, r.summary) if t}
-    body = cut_end_matter(drop_meta_lines(drop_furniture_lines(filter_lines(body, drop, title, (page_title,)), title)))
+    body = cut_end_matter(drop_meta_lines(drop_furniture_lines(filter_lines(body, drop, title, (page_title,)), title,
+                                                                 dom_lead or md.get("lead"))))
     body_source = "hint" if used_hint else "dom"
     if md.jsonld_body and body.word_count < 0.5 * len(md.jsonld_body.split()):
         # The story is in JSON-LD but not (fully) in the HTML: client-rendered pages.
