@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
 from pipelines import lead as lead_finder
+from pipelines.author_lines import drop_author_lines
 from pipelines.body import (
     Body,
     contains_most_of,
@@ -52,6 +53,7 @@ from pipelines.meta_lines import drop_meta_lines
 from pipelines.metadata import language_code, read_metadata
 from pipelines.missed_lists import restore_lists
 from pipelines.noscript import unwrap_content_noscripts
+from pipelines.notices import drop_notices
 from pipelines.pagetype import classify, is_forum_thread
 from pipelines.profile import Profile
 from pipelines.quality import assess
@@ -123,6 +125,7 @@ def extract(html: str | bytes, url: str, profile: Profile | None = None, *, fetc
     unwrap_content_noscripts(work)
     removed = strip_interface(work, profile.drop_selectors, teasers.lengths)
     removed["chrome_text"] = drop_chrome_text(work)
+    removed["notices"] = drop_notices(work)  # walls, browser banners, debug dumps (see pipelines.notices)
     removed["comment_threads"] = drop_comment_threads(work, teasers.lengths)
     removed["legal_blocks"] = drop_legal_blocks(work, teasers.lengths)
     removed.update({"teaser_blocks": teasers.blocks_removed, "teaser_lines": teasers.lines_removed, "captions": captions})
@@ -169,6 +172,7 @@ def extract(html: str | bytes, url: str, profile: Profile | None = None, *, fetc
     drop = {c for img in images if (c := img.caption)} | {t for r in teasers.related for t in (r.title, r.summary) if t}
     body = cut_end_matter(drop_meta_lines(drop_furniture_lines(filter_lines(body, drop, title, (page_title,)), title,
                                                                  dom_lead or md.get("lead"))))
+    body = drop_author_lines(body, md.get("authors", []))
     body_source = "hint" if used_hint else "dom"
     if md.jsonld_body and body.word_count < 0.5 * len(md.jsonld_body.split()):
         # The story is in JSON-LD but not (fully) in the HTML: client-rendered pages.

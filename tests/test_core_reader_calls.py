@@ -62,3 +62,17 @@ def test_a_sub_heading_after_the_lead_stays():
       <body><article><p class="lead">The board voted eleven to two for the pier at the fish market after a long debate.</p>
       {PARAS[:300]}<h2>What the pier will cost</h2>{PARAS}</article></body></html>"""
     assert "What the pier will cost" in extract(html, URL).body
+
+
+def test_byline_made_of_the_metadata_authors_leaves_the_body():
+    html = f"""<html><head><title>Ferry pier approved</title><meta name="author" content="Erika Beispiel"></head>
+      <body><article><h1>Ferry pier approved</h1><p>ERIKA BEISPIEL</p>{PARAS}<p>Erika Beispiel</p></article></body></html>"""
+    body = extract(html, URL).body
+    assert body.startswith("Paragraph 1") and "Beispiel" not in body
+
+
+def test_a_sentence_naming_the_author_stays():
+    html = f"""<html><head><title>Ferry pier approved</title><meta name="author" content="Erika Beispiel"></head>
+      <body><article><h1>Ferry pier approved</h1>{PARAS}<p>Erika Beispiel reported from the harbour.</p>
+      </article></body></html>"""
+    assert "Erika Beispiel reported" in extract(html, URL).body
