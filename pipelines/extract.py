@@ -29,6 +29,7 @@ from pipelines.breaks import breaks_to_paragraphs, missed_loose_story
 from pipelines.chrome_text import drop_chrome_text
 from pipelines.columns import drop_side_columns
 from pipelines.comment_tail import drop_comment_threads
+from pipelines.cta_boxes import drop_cta_boxes
 from pipelines.dates import DAY_FIRST_LANGUAGES, LANGUAGE_ZONES, dom_date, parse_date
 from pipelines.dom_clean import drop_non_content, strip_interface
 from pipelines.edge_rows import drop_leading_rows
@@ -118,6 +119,7 @@ def extract(html: str | bytes, url: str, profile: Profile | None = None, *, fetc
     # cleaned in place (a deep copy cost as much as the metadata pass).
     forum = is_forum_thread(tree, url)
     work = tree
+    cta_boxes = drop_cta_boxes(work)  # before drop_non_content takes the buttons (see pipelines.cta_boxes)
     drop_non_content(work)
     masked = masked_story_text(work)
     teasers = extract_teasers(work, base, profile.teaser_selectors)
@@ -125,7 +127,7 @@ def extract(html: str | bytes, url: str, profile: Profile | None = None, *, fetc
     unwrap_content_noscripts(work)
     removed = strip_interface(work, profile.drop_selectors, teasers.lengths)
     removed["chrome_text"] = drop_chrome_text(work)
-    removed["notices"] = drop_notices(work)  # walls, browser banners, debug dumps (see pipelines.notices)
+    removed["notices"] = drop_notices(work) + cta_boxes  # walls, browser banners, debug dumps (see pipelines.notices)
     removed["comment_threads"] = drop_comment_threads(work, teasers.lengths)
     removed["legal_blocks"] = drop_legal_blocks(work, teasers.lengths)
     removed.update({"teaser_blocks": teasers.blocks_removed, "teaser_lines": teasers.lines_removed, "captions": captions})

@@ -1,0 +1,83 @@
+"""Call-to-action boxes: a few sentences of pitch and a button ("2 Wochen kostenlos
+testen ... [Jetzt bestellen]", "Solidarität jetzt! ... [Jetzt abonnieren]",
+"Get our newsletter ... [Sign up]") placed inside or right after the story.
+
+The pitch is ordinary prose (nothing in its wording says "promo"), so the box is
+recognised by its button: a button-like element (``<button>``, class ``btn`` /
+``button`` / ``cta``) whose text is a subscribe, order or trial call, or whose link
+goes to a subscription page.  The box is the largest ancestor of the button that is
+still small.  This pass runs first, before buttons are dropped as never-text tags.
+Measured on the dev corpus: 2 fundus pages carried such a box after the story
+(promos of 500-700 characters, not in gold).
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from pipelines.dom_utils import HtmlElement, remove
+
+_CTA_TEXT = re.compile(
+    r"^\W*(jetzt |now |gratis |kostenlos )?(abonnieren|abonniere|bestellen|testen|subscribe|subscribe now|sign up"
+    r"|get (the )?(offer|access|started)|start (your )?(free )?trial|try (it )?(for )?free|abonnez-vous|s'abonner"
+    r"|suscr[íi]bete|abbonati|prenumerera|abonner|abonneer|assine|zum angebot|angebot sichern|mitglied werden"
+    r"|become a (member|subscriber)|unterst[üu]tzen|support us|donate|spenden)( now| jetzt| here| hier)?\W*$",
+    re.IGNORECASE,
+)
+_CTA_HREF = re.compile(r"/(abo|abos|probeabo\w*|subscribe|subscription|subscriptions|abonnement|suscripcion|newsletter"
+                       r"|checkout|premium|plus|membership|donate|spenden)([/._?#-]|$)", re.IGNORECASE)
+# Over the class attributes, not the elements: half the time (0.45 against 0.87 ms a page).
+_BUTTON_XPATH = etree.XPath(".//button | .//@class[contains(., 'btn') or contains(., 'button') or contains(., 'cta')]/..")
+#: A pitch is a headline and two or three sentences.
+MAX_BOX_CHARS = 1000
+#: The box must be a small part of what surrounds it: a short story whose container
+#: holds a subscribe button is not a promo box.
+MAX_SHARE_OF_PARENT = 0.3
+_STOP_TAGS = ("body", "html", "article", "main")
+
+
+def _text_len(el: HtmlElement) -> int:
+    return len(" ".join(el.text_content().split()))
+
+
+def _is_cta(el: HtmlElement) -> bool:
+    text = " ".join(el.text_content().split())
+    if not text or len(text) > 60:
+        return False
+    if _CTA_TEXT.match(text):
+        return True
+    links = [el] if el.tag == "a" else el.findall(".//a")
+    return any(_CTA_HREF.search(a.get("href") or "") for a in links)
+
+
+def _box(button: HtmlElement) -> HtmlElement | None:
+    """The largest small ancestor of ``button`` that holds a pitch besides the button."""
+    box = None
+    el = button
+    while True:
+        parent = el.getparent()
+        if parent is None or parent.tag in _STOP_TAGS or _text_len(parent) > MAX_BOX_CHARS:
+            break
+        el = parent
+        box = el
+    if box is None or box.find(".//h1") is not None:
+        return None
+    outer = box.getparent()
+    size = _text_len(box)
+    if size - _text_len(button) < 80 or outer is None or size > MAX_SHARE_OF_PARENT * _text_len(outer):
+        return None
+    return box
+
+
+def drop_cta_boxes(root: HtmlElement) -> int:
+    removed = 0
+    for el in _BUTTON_XPATH(root):
+        if el.getparent() is None or not _is_cta(el):
+            continue
+        box = _box(el)
+        if box is not None and box.getparent() is not None:
+            remove(box)
+            removed += 1
+    return removed
