@@ -112,7 +112,12 @@ _INTERFACE_LABEL = re.compile(
     r"|aller au contenu|ir al contenido|copy link|link kopieren|lien copi[ée]|link copied|कॉपी लिंक"
     # a screen-reader label repeated between paragraphs ("Article content": 1 fundus
     # page, 0 gold lines) and carousel hints ("swipe left below to view more authors")
-    r"|article content|swipe (left|right)\b.{0,60})\W*$",
+    r"|article content|swipe (left|right)\b.{0,60}"
+    # follow-topic buttons and the label of a most-read box whose links are gone
+    # ("カテゴリーをフォローする", "Popular": 1 fundus page each, no line of any gold)
+    r"|(un)?follow( this)? (topic|category|author|tag)s?|(thema|autor|autorin|kategorie) folgen"
+    r"|suivre (ce sujet|cet auteur)|seguir (este )?(tema|autor)|\w{1,12}をフォローする"
+    r"|popular|most popular|most read|meistgelesen|am meisten gelesen|les plus lus|lo más leído)\W*$",
     re.IGNORECASE,
 )
 

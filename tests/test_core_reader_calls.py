@@ -33,8 +33,10 @@ def test_a_story_sentence_with_an_address_stays():
 
 
 def test_screen_reader_labels_and_swipe_hints_leave_the_body():
-    body = _body(extra_end="<p>Article content</p><p>“swipe left below to view more authors”Swipe →</p>")
-    assert "Article content" not in body and "swipe left" not in body
+    body = _body(extra_end="<p>Article content</p><p>“swipe left below to view more authors”Swipe →</p>"
+                           "<p>Thema folgen</p><p>Most read</p>")
+    for line in ("Article content", "swipe left", "Thema folgen", "Most read"):
+        assert line not in body, line
 
 
 def test_author_box_after_the_story_is_cut():
