@@ -29,7 +29,6 @@ from pipelines.breaks import breaks_to_paragraphs, missed_loose_story
 from pipelines.chrome_text import drop_chrome_text
 from pipelines.columns import drop_side_columns
 from pipelines.comment_tail import drop_comment_threads
-from pipelines.cta_boxes import drop_cta_boxes
 from pipelines.dates import DAY_FIRST_LANGUAGES, LANGUAGE_ZONES, dom_date, parse_date
 from pipelines.dom_clean import drop_non_content, strip_interface
 from pipelines.edge_rows import drop_leading_rows
@@ -47,6 +46,7 @@ from pipelines.layout import (
     unwrap_layout_tables,
 )
 from pipelines.legal import drop_legal_blocks
+from pipelines.linked_paragraphs import restore_linked_paragraphs
 from pipelines.loose_text import wrap_loose_paragraphs
 from pipelines.media import harvest_media
 from pipelines.menus import drop_menus
@@ -119,7 +119,7 @@ def extract(html: str | bytes, url: str, profile: Profile | None = None, *, fetc
     # cleaned in place (a deep copy cost as much as the metadata pass).
     forum = is_forum_thread(tree, url)
     work = tree
-    cta_boxes = drop_cta_boxes(work)  # before drop_non_content takes the buttons (see pipelines.cta_boxes)
+    notices = drop_notices(work)  # walls, banners, CTA boxes: before drop_non_content takes the buttons
     drop_non_content(work)
     masked = masked_story_text(work)
     teasers = extract_teasers(work, base, profile.teaser_selectors)
@@ -127,7 +127,7 @@ def extract(html: str | bytes, url: str, profile: Profile | None = None, *, fetc
     unwrap_content_noscripts(work)
     removed = strip_interface(work, profile.drop_selectors, teasers.lengths)
     removed["chrome_text"] = drop_chrome_text(work)
-    removed["notices"] = drop_notices(work) + cta_boxes  # walls, browser banners, debug dumps (see pipelines.notices)
+    removed["notices"] = notices
     removed["comment_threads"] = drop_comment_threads(work, teasers.lengths)
     removed["legal_blocks"] = drop_legal_blocks(work, teasers.lengths)
     removed.update({"teaser_blocks": teasers.blocks_removed, "teaser_lines": teasers.lines_removed, "captions": captions})
@@ -170,7 +170,7 @@ def extract(html: str | bytes, url: str, profile: Profile | None = None, *, fetc
             body = second
     # A short post's sentence loses to a sidebar box in the extractor's fallbacks.
     body = story_box_body(work, title, body) or body
-    body = drop_leading_rows(cut_signature_tail(restore_lists(work, body)))
+    body = drop_leading_rows(cut_signature_tail(restore_linked_paragraphs(work, restore_lists(work, body))))
     drop = {c for img in images if (c := img.caption)} | {t for r in teasers.related for t in (r.title, r.summary) if t}
     body = cut_end_matter(drop_meta_lines(drop_furniture_lines(filter_lines(body, drop, title, (page_title,)), title,
                                                                  dom_lead or md.get("lead"))))
