@@ -1,5 +1,6 @@
 """Whole lines about the page rather than the story: a table-of-contents label whose
-list is gone, a bare date line, a "Last modified: <date>" stamp.
+list is gone, a bare date line, a "Last modified: <date>" stamp, a media item's
+"available until" line.
 
 Extractors keep them because they sit in the story's container.  Measured on the dev
 corpus: all three were must_exclude snippets of the trafilatura set ("Inhaltsverzeichnis"
@@ -23,6 +24,14 @@ _MODIFIED = re.compile(
     rf"\b.{{0,20}}{_DATE}(\s*\d{{1,2}}[:.]\d{{2}}\s*(am|pm|uhr)?)?\W*$",
     re.I,
 )
+# A media item's running time and availability ("02:57 Min.. Verfügbar bis 06.05.2024.",
+# "Video verfügbar bis:"): the player's caption, left when the player went.  Dev line
+# audit: 2 lines (a fundus page, a trafilatura-set page), no gold line.
+_AVAILABLE = re.compile(
+    r"^\W*(\d{1,2}:\d{2}(:\d{2})?\s*(min\w*|mins?|sek\w*)?[.\s]*)?((video|audio|podcast|sendung)\s+)?"
+    r"(verfügbar bis|available until|disponible jusqu'?(au|à)|disponible hasta|disponibile fino al?)\b.{0,30}$",
+    re.I,
+)
 _SEPARATOR_END = re.compile(r"[-|•·:,(]\s*$")
 #: A stamp is a short line ending with its date; a sentence that mentions an update is story text.
 MAX_META_CHARS = 120
@@ -31,7 +40,7 @@ MAX_META_CHARS = 120
 def is_meta_line(block: str) -> bool:
     line = block.strip()
     return len(line) <= MAX_META_CHARS and bool(
-        _TOC_LABEL.match(line) or _DATE_ONLY.match(line) or _stamp(line))
+        _TOC_LABEL.match(line) or _DATE_ONLY.match(line) or _stamp(line) or _AVAILABLE.match(line))
 
 
 def _stamp(line: str) -> bool:

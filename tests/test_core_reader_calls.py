@@ -78,3 +78,9 @@ def test_a_sentence_naming_the_author_stays():
       <body><article><h1>Ferry pier approved</h1>{PARAS}<p>Erika Beispiel reported from the harbour.</p>
       </article></body></html>"""
     assert "Erika Beispiel reported" in extract(html, URL).body
+
+
+def test_media_availability_lines_leave_the_body():
+    body = _body(extra_top="<p>02:57 Min.. Verfügbar bis 06.05.2024.</p>", extra_end="<p>Video verfügbar bis:</p>")
+    assert "Verfügbar bis" not in body and "verfügbar bis" not in body
+    assert "Paragraph 6 of the report" in body
