@@ -25,7 +25,7 @@ from pipelines.schema import RelatedLink
 from pipelines.teaser_labels import label_of
 from pipelines.teaser_links import LinkIndex
 
-__all__ = ["labelled_box_without_articles", "labelled_links", "more_labelled_links", "more_panel_links"]
+__all__ = ["labelled_box_without_articles", "labelled_links", "more_labelled_links", "more_panel_links", "not_an_item"]
 
 #: What the teaser pass collects: (block to cut, extra nodes to cut, teasers).
 Entry = tuple[HtmlElement, list[HtmlElement], list[RelatedLink]]
@@ -75,6 +75,13 @@ _TOOL = re.compile(
 )
 
 
+def not_an_item(text: str, url: str) -> bool:
+    """A link that is never a related item, wherever it stands: pagination, a tool,
+    a share or follow widget, a sign-up call, a tag, topic, author or search page."""
+    return bool(_NO_LETTER.match(text) or _TOOL.match(text) or _SIGNUP.search(text) or _SOCIAL.search(text)
+                or _TAXONOMY.search(urlsplit(url).path))
+
+
 def _page_key(url: str) -> tuple[str, str, str]:
     parts = urlsplit(url)
     return parts.netloc.lower(), parts.path.rstrip("/"), parts.query
@@ -115,9 +122,7 @@ def _box_links(el: HtmlElement, index: LinkIndex, label_el: HtmlElement | None,
         text = text_of(a)
         link_chars += len(text)
         url = index.link_url.get(a) or absolute_url(a.get("href"), index.page_url)
-        if not url or _NO_LETTER.match(text) or _TOOL.match(text) or len(text.split()) > MAX_TITLE_WORDS:
-            continue
-        if _SIGNUP.search(text) or _SOCIAL.search(text) or _TAXONOMY.search(urlsplit(url).path):
+        if not url or len(text.split()) > MAX_TITLE_WORDS or not_an_item(text, url):
             continue
         if _page_key(url) == page or (known is not None and url in known):
             continue  # the page itself ("More <column>" on the column's own page)

@@ -37,6 +37,7 @@ from pipelines.teaser_lines import heading_link, inline_teaser, marked_link
 from pipelines.teaser_links import LinkIndex, same_site
 from pipelines.teaser_pairs import headline_pairs, short_title_links
 from pipelines.teaser_panels import panel_teasers
+from pipelines.teaser_promo_boxes import promo_box
 from pipelines.teaser_query_cards import query_card_blocks
 
 # Table cells too: 2008-era "Related News" boxes are a cell of <br>-separated links
@@ -166,9 +167,9 @@ def extract_teasers(root: HtmlElement, page_url: str, extra_selectors: tuple[str
         if el.tag not in _CONTAINER_TAGS or el in claimed:
             continue
         if not index.links_below.get(el):
-            if (teasers := labelled_box_without_articles(el, index, claimed)) is not None:
+            if (entry := labelled_box_without_articles(el, index, claimed) or promo_box(el, index)) is not None:
                 claim(el)
-                found.append(teasers)
+                found.append(entry)
             continue
         label, label_el = label_of(el, index)
         teasers = _block_teasers(el, index, labelled=label is not None)
@@ -185,6 +186,9 @@ def extract_teasers(root: HtmlElement, page_url: str, extra_selectors: tuple[str
             found.extend(more_panel_links(el, index, label, label_el, panel, claimed) if panel else ())
             teasers = None if panel else labelled_links(el, index, label, label_el)
         if teasers is None:
+            if label is None and (entry := promo_box(el, index)) is not None:  # see teaser_promo_boxes
+                claim(el)
+                found.append(entry)
             continue
         for t in teasers:
             t.label = label

@@ -86,3 +86,37 @@ def test_byline_links_inside_related_cards_are_not_items():
     titles = [r.title for r in extract(_page(box), URL).related]
     assert "Jim Writer" not in titles and "Ann Writer" not in titles
     assert len(titles) == 2
+
+
+def test_promo_box_is_a_related_item_titled_by_its_heading():
+    # A sidebar box: heading, one sentence about a special report, an "Enter <name>" button.
+    box = """<div class="side"><div class="block"><h2>Harbour Lives: A Year on the Night Ferries</h2>
+      <div class="content"><p>Our reporters rode every night crossing for a year and tell the stories of the
+      crew and passengers, with photos, maps and video.</p>
+      <ul><li><a href="/harbour-lives">Enter Harbour Lives</a></li></ul></div></div></div>"""
+    article = extract(_page(box), URL)
+    assert [(r.title, r.url) for r in article.related] == [
+        ("Harbour Lives: A Year on the Night Ferries", "https://paper.example/harbour-lives")]
+    assert article.related[0].summary.startswith("Our reporters rode every night crossing")
+    assert "Enter Harbour Lives" not in article.related[0].summary
+    assert "night crossing" not in (article.body or "")
+
+
+def test_promo_box_link_inside_its_sentence():
+    box = """<div class="menu"><h3>Weekend Films</h3><div class="item">
+      <a href="/guide/films/weekend/"><img src="/f.jpg" alt="Weekend Films"></a>
+      <p><b>Opening this week:</b> two old friends go on a road trip in "<b>Long Road</b>"; a family comedy
+      in "<b>Big House</b>"; all in <a href="/guide/films/weekend/">Weekend Films</a>.</p></div></div>"""
+    article = extract(_page(box), URL)
+    assert [r.title for r in article.related] == ["Weekend Films"]
+    assert "two old friends go on a road trip" in article.related[0].summary
+
+
+def test_author_contact_and_licence_boxes_are_not_promos():
+    boxes = """<div class="a"><h3>About Jim Writer</h3><p>Jim has covered hockey for the paper since the
+      early nineties and writes a weekly column.</p><a href="/author/jim/">More about Jim Writer</a></div>
+      <div class="c"><h3>Ask the Newsroom</h3><p>Do you have a question or a story idea for our reporters?
+      Write to us.</p><a href="/contact/">Ask the Newsroom</a></div>
+      <div class="l"><h3>Licence Terms</h3><p>All text on this weblog may be reused under the terms of the
+      licence.</p><a href="https://licences.example.org/by/2.0/">Licence Terms</a></div>"""
+    assert extract(_page(boxes), URL).related == []
