@@ -70,7 +70,8 @@ _TOOL = re.compile(
     r"^\W*(print|e-?mail|share|send|save|tweet|comments?|\d+ comments?|login|log ?in|log ?out|sign ?(in|up|out)"
     r"|register|subscribe|rss|feeds?|home|top|back( to top)?|next|previous|prev|more|close|search|help|contact( us)?"
     r"|advertise|terms|privacy|cookies?|drucken|teilen|versenden|anmelden|abonnieren|imprimer|partager|imprimir"
-    r"|compartir|in|play video|watch video|bình luận|chia sẻ|đăng nhập|in bài|gửi bài)\W*$",
+    r"|compartir|in|play video|watch video|read more|view all|see all|show all|weiterlesen|mehr|lire la suite"
+    r"|leer más|bình luận|chia sẻ|đăng nhập|in bài|gửi bài|xem thêm|xem tất cả)\W*$",
     re.IGNORECASE,
 )
 

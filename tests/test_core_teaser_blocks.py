@@ -70,6 +70,7 @@ def test_interface_tag_and_social_links_in_a_related_box_are_not_items():
     box = """<div class="rc"><h3>Related links</h3><ul>
       <li><a href="/sport/pix">Sport pictures</a></li>
       <li><a href="/print/5512">Print</a></li>
+      <li><a href="/sport/related/">View all</a></li>
       <li><a href="https://twitter.com/paper">Paper on Twitter</a></li>
       <li><a href="/tag/hockey/">Hockey</a></li>
       <li><a href="/subscribe/">Subscribe to the Paper</a></li>
