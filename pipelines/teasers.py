@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from pipelines.dom_utils import HtmlElement, remove, text_of
 from pipelines.schema import RelatedLink
+from pipelines.teaser_blocks import labelled_box_without_articles, labelled_links, more_labelled_links, more_panel_links
 from pipelines.teaser_items import (
     HEADING_TAGS,
     MAX_ITEM_CHARS,
@@ -36,6 +37,7 @@ from pipelines.teaser_lines import heading_link, inline_teaser, marked_link
 from pipelines.teaser_links import LinkIndex, same_site
 from pipelines.teaser_pairs import headline_pairs, short_title_links
 from pipelines.teaser_panels import panel_teasers
+from pipelines.teaser_promo_boxes import promo_box
 from pipelines.teaser_query_cards import query_card_blocks
 
 # Table cells too: 2008-era "Related News" boxes are a cell of <br>-separated links
@@ -162,7 +164,12 @@ def extract_teasers(root: HtmlElement, page_url: str, extra_selectors: tuple[str
             found.append((block, extras, teasers))
 
     for el in index.elements:
-        if el.tag not in _CONTAINER_TAGS or el in claimed or not index.links_below.get(el):
+        if el.tag not in _CONTAINER_TAGS or el in claimed:
+            continue
+        if not index.links_below.get(el):
+            if (entry := labelled_box_without_articles(el, index, claimed) or promo_box(el, index)) is not None:
+                claim(el)
+                found.append(entry)
             continue
         label, label_el = label_of(el, index)
         teasers = _block_teasers(el, index, labelled=label is not None)
@@ -170,9 +177,18 @@ def extract_teasers(root: HtmlElement, page_url: str, extra_selectors: tuple[str
             teasers = _link_list(el, index) or short_title_links(el, index)
         if teasers is None and index.links_below.get(el, 0) >= 2:
             teasers = headline_pairs(el, index)
+        if teasers is not None and label is not None:  # its other links too (see teaser_blocks)
+            teasers = more_labelled_links(el, index, label, label_el, teasers)
+        if teasers is None and label is not None:
+            # A labelled box of mixed cells (see teaser_panels), else of short links (teaser_blocks).
+            panel = panel_teasers(el, index, claimed)
+            found.extend(panel)
+            found.extend(more_panel_links(el, index, label, label_el, panel, claimed) if panel else ())
+            teasers = None if panel else labelled_links(el, index, label, label_el)
         if teasers is None:
-            if label is not None:  # a labelled box of mixed cells (see teaser_panels)
-                found.extend(panel_teasers(el, index, claimed))
+            if label is None and (entry := promo_box(el, index)) is not None:  # see teaser_promo_boxes
+                claim(el)
+                found.append(entry)
             continue
         for t in teasers:
             t.label = label
