@@ -1,7 +1,7 @@
 """Every link of a labelled related box, not only its links to articles.
 
 Once a small box is known to be a related block by its label ("Related:",
-"Related Articles", "Top Stories"), its links are what the site relates to the
+"Related Articles", "See also"), its links are what the site relates to the
 story, whatever they lead to: a section front ("<Sport> pictures"), a columnist's
 page ("More <columnist>"), a forum, a picks page.  The item tests of the teaser
 pass keep only links that look like articles, with headline-length titles (to
