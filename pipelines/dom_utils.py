@@ -52,7 +52,7 @@ def absolute_url(href: str | None, base: str) -> str | None:
         return None
     try:
         # Already absolute: urljoin would only cost time (profiled: 1/4 of the link pass).
-        url = href if href.startswith(("http://", "https://")) else urljoin(base, href)
+        url = href if href.startswith(("http://", "https://")) else _join(base, href)
         if "[" in url or "]" in url:
             urlsplit(url).hostname  # noqa: B018 - raises ValueError for "http://[ccpa-preferences]"
     except ValueError:
@@ -60,6 +60,32 @@ def absolute_url(href: str | None, base: str) -> str | None:
     return url if url.startswith(("http://", "https://")) else None
 
 
+#: A site-absolute path that urljoin would return unchanged after the base's origin:
+#: no dot segments, ;params, query, fragment, whitespace or control characters.
+_PLAIN_PATH = re.compile(r"/[^/\s?#;\x00-\x1f][^\s?#;\x00-\x1f]*\Z")
+
+
+@lru_cache(maxsize=256)
+def _origin(base: str) -> str | None:
+    """"scheme://host" of an http(s) base URL, as urljoin reads it (None: use urljoin)."""
+    try:
+        parts = urlsplit(base)
+    except ValueError:
+        return None
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme in ("http", "https") and parts.netloc else None
+
+
+def _join(base: str, href: str) -> str:
+    """urljoin(base, href), with the common case done by concatenation: urljoin parses
+    both URLs in Python (profiled: 40 us per call, 1/4 of the page's link pass)."""
+    if "/." not in href and _PLAIN_PATH.match(href):
+        origin = _origin(base)
+        if origin is not None:
+            return origin + href
+    return urljoin(base, href)
+
+
+@lru_cache(maxsize=4096)  # same_site asks for the page's own host once per teaser
 def registered_host(url: str) -> str:
     """Host without a leading www. (good enough to tell 'same site' apart)."""
     host = (urlsplit(url).hostname or "").lower()

@@ -26,14 +26,38 @@ def is_article_link(url: str | None, page_url: str) -> bool:
     return _is_article_link(url, page.netloc, page.path.rstrip("/"))
 
 
+#: An http(s) URL that urlsplit splits like str.partition: no whitespace or control
+#: characters (urlsplit strips or deletes them), no brackets (IPv6 hosts).
+_PLAIN_URL = re.compile(r"https?://[^/?#\[\]\s\x00-\x1f\x80-\U0010ffff]*[^\[\]\s\x00-\x1f]*\Z")
+
+
+def _host_path_query(url: str) -> tuple[str, str, str]:
+    """(netloc, path, query) exactly as urlsplit gives them; plain http(s) URLs are
+    split here, urlsplit costing 17 us in Python per new link (profiled: 2/3 of the
+    article-link test, run on 100 new links per page)."""
+    if not _PLAIN_URL.match(url):
+        parts = urlsplit(url)
+        return parts.netloc, parts.path, parts.query
+    rest = url[url.index("//") + 2:]
+    end = len(rest)
+    for mark in "/?#":
+        at = rest.find(mark)
+        if 0 <= at < end:
+            end = at
+    netloc, rest = rest[:end], rest[end:]
+    rest = rest.partition("#")[0]
+    path, _, query = rest.partition("?")
+    return netloc, path, query
+
+
 @lru_cache(maxsize=16384)
 def _is_article_link(url: str, page_host: str, page_path: str) -> bool:
-    parts = urlsplit(url)
-    path = parts.path.rstrip("/")
-    if (parts.netloc, path) == (page_host, page_path):
+    netloc, path, query = _host_path_query(url)
+    path = path.rstrip("/")
+    if (netloc, path) == (page_host, page_path):
         return False
     # CMS links that carry the article id in the query: showArticle&art_aid=74416, ?p=15500.
-    if parts.query and _QUERY_ID.search(parts.query):
+    if query and _QUERY_ID.search(query):
         return True
     if not path or path.count("/") < 1:
         return False

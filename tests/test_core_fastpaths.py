@@ -1,0 +1,57 @@
+"""The speed paths must give exactly what the library calls they replace give."""
+
+from __future__ import annotations
+
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from lxml import html
+
+from pipelines.dom_utils import _join, text_of
+from pipelines.teaser_links import _host_path_query
+from pipelines.text import clean_line
+
+_BASES = ["http://a.com", "HTTP://A.com/x/y?q#f", "https://u:p@h:8080/a;p", "http://[::1]/", "ftp://x/y", "", "/rel"]
+_HREFS = ["/a", "/a/b/", "/a//b", "/a/./b", "/a/../b", "/.x", "/a?", "/a?q=1", "/a#", "/a#f", "/a;p", "/ a",
+          "/a b", "/a\tb", "/é/ü", "/", "//h/p", "a/b", "../a", "?q", "#f", "/a:b", "/%2e%2e/a"]
+
+
+@pytest.mark.parametrize("base", _BASES)
+def test_join_is_urljoin(base: str) -> None:
+    for href in _HREFS:
+        try:
+            expected = urljoin(base, href)
+        except ValueError:
+            expected = "ValueError"
+        try:
+            got = _join(base, href)
+        except ValueError:
+            got = "ValueError"
+        assert got == expected, (base, href)
+
+
+def test_host_path_query_is_urlsplit() -> None:
+    urls = ["http://a/b?c#d", "https://a#x?y", "http://a?x/y#z", "http://a/b#c?d", "http://a/b?c?d#e#f",
+            "https://u:p@h:80/p;x?q", "http://", "HTTP://A/b", "http://é.com/x", "http://a/é?ü", "http://a/b c",
+            "http://a/\tb", "http://[::1]/x", "http://a]/", " http://a/b", "mailto:x@y"]
+    for url in urls:
+        try:
+            parts = urlsplit(url)
+            expected: object = (parts.netloc, parts.path, parts.query)
+        except ValueError:
+            expected = "ValueError"
+        try:
+            got: object = _host_path_query(url)
+        except ValueError:
+            got = "ValueError"
+        assert got == expected, url
+
+
+def test_text_of_is_text_content() -> None:
+    root = html.fromstring("<div> A <b>bold\n word</b> tail &amp; <i>more<br/>text</i> end <!-- c --> x<?pi y?></div>")
+    for el in root.iter():
+        try:
+            expected = clean_line(el.text_content())
+        except ValueError:  # comments and processing instructions
+            expected = ""
+        assert text_of(el) == expected
