@@ -125,8 +125,17 @@ def _orphan_label(block: str) -> bool:
     return bool(LABEL.match(line.strip(" |")))
 
 
+#: One word of every alternative of LEGAL_LINE: a cheap test before the pattern, which
+#: has no literal prefix and costs 28 us per line (profiled: 2% of extraction time).
+#: In casefolded text only the dotless i still matches an ASCII letter of the
+#: pattern under IGNORECASE (checked over all of Unicode): such lines take the pattern.
+_LEGAL_KEYWORDS = ("reserved", "copyright", "(c)", "©", "privacy", "warrant", "broadcast", "redissemination",
+                   "contains", "site", "\u0131")
+
+
 def _legal_line(folded: str) -> bool:
-    if len(folded) > LEGAL_BLOCK_MAX_CHARS:
+    """``folded``: a casefolded line."""
+    if len(folded) > LEGAL_BLOCK_MAX_CHARS or not any(k in folded for k in _LEGAL_KEYWORDS):
         return False
     found = LEGAL_LINE.search(folded)
     if found is None:

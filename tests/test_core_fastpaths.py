@@ -55,3 +55,14 @@ def test_text_of_is_text_content() -> None:
         except ValueError:  # comments and processing instructions
             expected = ""
         assert text_of(el) == expected
+
+
+def test_legal_line_keywords_keep_every_notice() -> None:
+    from pipelines.body import _legal_line
+
+    assert _legal_line("copyright 2008 the daily example. all rights reserved.")
+    assert _legal_line("this material may not be published, broadcast, rewritten or redistributed.")
+    assert _legal_line("use of this website is subject to our terms")
+    # A dotless i matches "i" in the pattern (IGNORECASE): the keyword test must not skip it.
+    assert _legal_line("read our terms and condıtıons and prıvacy polıcy")
+    assert not _legal_line("the minister spoke for an hour about the budget.")
