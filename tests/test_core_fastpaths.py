@@ -66,3 +66,24 @@ def test_legal_line_keywords_keep_every_notice() -> None:
     # A dotless i matches "i" in the pattern (IGNORECASE): the keyword test must not skip it.
     assert _legal_line("read our terms and condıtıons and prıvacy polıcy")
     assert not _legal_line("the minister spoke for an hour about the budget.")
+
+
+def test_clean_line_folds_like_the_pattern() -> None:
+    import random
+    import re
+    import unicodedata
+
+    from pipelines.text import clean_line
+
+    pattern = re.compile(r"[ \t\r\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+
+    def reference(text: str) -> str:  # the definition before the split() fast path
+        return pattern.sub(" ", unicodedata.normalize("NFC", text).replace("\n", " ")).strip()
+
+    pool = [" ", "\t", "\n", "\r", "\x0b", "\x0c", "\x1c", "\x1f", "\x85", "\xa0", "\u1680", "\u2003", "\u200b",
+            "\u2028", "\u2029", "\u202f", "\u205f", "\u3000", "a", "é", "e\u0301", "đ", "\u0300"]
+    rng = random.Random(7)
+    for _ in range(20000):
+        text = "".join(rng.choice(pool) for _ in range(rng.randint(1, 10)))
+        if not text.isascii():
+            assert clean_line(text) == reference(text), repr(text)
