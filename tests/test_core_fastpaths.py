@@ -33,7 +33,7 @@ def test_join_is_urljoin(base: str) -> None:
 def test_host_path_query_is_urlsplit() -> None:
     urls = ["http://a/b?c#d", "https://a#x?y", "http://a?x/y#z", "http://a/b#c?d", "http://a/b?c?d#e#f",
             "https://u:p@h:80/p;x?q", "http://", "HTTP://A/b", "http://é.com/x", "http://a/é?ü", "http://a/b c",
-            "http://a/\tb", "http://[::1]/x", "http://a]/", " http://a/b", "mailto:x@y"]
+            "http://a/\tb", "http://a/\x7fb", "http://a\x01/b", "http://[::1]/x", "http://a]/", " http://a/b", "mailto:x@y"]
     for url in urls:
         try:
             parts = urlsplit(url)
@@ -87,3 +87,17 @@ def test_clean_line_folds_like_the_pattern() -> None:
         text = "".join(rng.choice(pool) for _ in range(rng.randint(1, 10)))
         if not text.isascii():
             assert clean_line(text) == reference(text), repr(text)
+
+
+def test_control_characters_found_in_the_utf8_bytes() -> None:
+    import random
+
+    from pipelines.html_input import _CONTROL_CHARS, _has_control_chars, parse_html
+
+    rng = random.Random(3)
+    pool = ["a", "é", "\x00", "\x08", "\t", "\n", "\r", "\x0b", "\x1f", "\x7f", "\ufffe", "\uffff", "\ufffd", "\U0001f600"]
+    for _ in range(5000):
+        text = "".join(rng.choice(pool) for _ in range(rng.randint(0, 6)))
+        assert _has_control_chars(text.encode("utf-8", "surrogatepass")) == bool(_CONTROL_CHARS.search(text))
+    tree, _ = parse_html("<html><body><p>One\x00 two\ufffe three\x1f</p></body></html>")
+    assert tree.findtext(".//p") == "One two three"
