@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import trafilatura
 from lxml import etree
@@ -29,6 +30,14 @@ BASE_OPTIONS: dict[str, object] = {
 }
 
 
+@lru_cache(maxsize=4096)
+def _block_words(block: str) -> int:
+    """Words in one block.  A page's bodies share their blocks and ``word_count`` is
+    asked five to eight times per page: counting each block once saves 1.5% of the
+    extraction time (profiled)."""
+    return len(words(block))
+
+
 @dataclass
 class Body:
     blocks: list[str] = field(default_factory=list)
@@ -41,7 +50,7 @@ class Body:
 
     @property
     def word_count(self) -> int:
-        return sum(len(words(b)) for b in self.blocks)
+        return sum(_block_words(b) for b in self.blocks)
 
     def without(self, unwanted: Callable[[str], bool]) -> Body:
         """This body minus the blocks ``unwanted`` picks (the line passes share this)."""
