@@ -101,3 +101,14 @@ def test_control_characters_found_in_the_utf8_bytes() -> None:
         assert _has_control_chars(text.encode("utf-8", "surrogatepass")) == bool(_CONTROL_CHARS.search(text))
     tree, _ = parse_html("<html><body><p>One\x00 two\ufffe three\x1f</p></body></html>")
     assert tree.findtext(".//p") == "One two three"
+
+
+def test_menu_link_sums_reach_every_ancestor() -> None:
+    from pipelines.menus import drop_menus
+
+    links = "".join(f'<li><a href="/s{i}">Section {i}</a></li>' for i in range(6))
+    page = html.fromstring(f"<html><body><div id='w'><div><ul>{links}</ul></div>"
+                           "<p>A story paragraph that is long enough to be kept in the body.</p></div></body></html>")
+    # Called on a subtree: the list's sums must still reach the <ul> above its <li>s.
+    assert drop_menus(page.get_element_by_id("w"), {}) == 1
+    assert "Section" not in page.text_content() and "story paragraph" in page.text_content()
