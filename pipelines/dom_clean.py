@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from functools import lru_cache
 
 from lxml import etree
@@ -118,11 +119,27 @@ def _holds_story(el: HtmlElement) -> bool:
 # Cheap tests before the specific ones (profiled: five regex searches on every
 # classed element and three on every short text were most of this pass).  Each
 # keyword list must cover every alternative of the patterns it guards.
-_WIDGET_CLASS_HINT = re.compile(
-    r"vjs|video|player|jw|plyr|mejs|flowplayer|brightcove|media|audio|comment|binh|luan|kien|disqus|discussion|respond"
-    r"|reply|share|social|addthis|zalo|fb|print|bookmark|newsletter|subscri|signup|cookie|consent|gdpr|paywall|promo"
-    r"|ad|sponsor|outbrain|taboola|banner|author|autor|bio|writer|contributor|tool|classif|kleinanz|annonce|clasific"
+def _any_of(words: Iterable[str]) -> str:
+    """A pattern that occurs in a text exactly when one of ``words`` does, as a trie
+    ("a(?:d|u(?:dio|thor))|..."): the plain alternation tries every word at every
+    position; the trie halves the search time on our class and text strings (measured).
+    A word that another one starts with ends the branch: for search() the shorter
+    occurrence is enough."""
+    branches: dict[str, list[str]] = {}
+    for word in sorted(set(words)):
+        branches.setdefault(word[0], []).append(word[1:])
+    alternatives = [re.escape(first) + ("" if "" in rests else _any_of(rests)) for first, rests in branches.items()]
+    return alternatives[0] if len(alternatives) == 1 else f"(?:{'|'.join(alternatives)})"
+
+
+_WIDGET_CLASS_WORDS = (
+    "vjs", "video", "player", "jw", "plyr", "mejs", "flowplayer", "brightcove", "media", "audio", "comment", "binh",
+    "luan", "kien", "disqus", "discussion", "respond", "reply", "share", "social", "addthis", "zalo", "fb", "print",
+    "bookmark", "newsletter", "subscri", "signup", "cookie", "consent", "gdpr", "paywall", "promo", "ad", "sponsor",
+    "outbrain", "taboola", "banner", "author", "autor", "bio", "writer", "contributor", "tool", "classif", "kleinanz",
+    "annonce", "clasific",
 )
+_WIDGET_CLASS_HINT = re.compile(_any_of(_WIDGET_CLASS_WORDS))
 _WIDGET_WORDS = (
     "video", "play", "time", "duration", "loaded", "stream", "seek", "caption", "description", "subtitle", "chapter",
     "audio", "modal", "dialog", "rate", "picture", "screen", "mute", "pause", "progress", "bài", "đánh", "trình",
@@ -131,7 +148,7 @@ _WIDGET_WORDS = (
 )
 
 
-_WIDGET_WORD = re.compile("|".join(map(re.escape, _WIDGET_WORDS)))
+_WIDGET_WORD = re.compile(_any_of(_WIDGET_WORDS))
 
 
 def _may_be_widget_text(text: str) -> bool:
