@@ -56,8 +56,9 @@ def _block_teasers(el: HtmlElement, index: LinkIndex, labelled: bool) -> list[Re
     """Teasers if ``el`` is a teaser list, else None."""
     page_url = index.page_url
     items = [item for item in child_items(el) if index.links_below.get(item, 0)]
-    needed = 1 if labelled else (2 if uniform_cards(items) else 3)
-    if len(items) < needed:
+    # Unlabelled, two items must be uniform cards and three need not be: the card test
+    # (a descendant search per item) waits until a count of two depends on it.
+    if len(items) < (1 if labelled else 2) or (not labelled and len(items) == 2 and not uniform_cards(items)):
         return None
     teasers, teaser_chars = [], 0
     seen: set[str] = set()
@@ -93,7 +94,7 @@ def _block_teasers(el: HtmlElement, index: LinkIndex, labelled: bool) -> list[Re
             continue
         seen.add(url)
         teasers.append(RelatedLink(url=url, title=title, summary=summary))
-    if len(teasers) < needed:
+    if len(teasers) < (1 if labelled else 2) or (not labelled and len(teasers) == 2 and not uniform_cards(items)):
         return None
     total = len(text_of(el))
     if total and teaser_chars / total < 0.6:
