@@ -118,11 +118,19 @@ def divs_among_paragraphs(root: HtmlElement) -> int:
     precision mode drops the <div> ones (dantri: the first two paragraphs lost,
     recall 0.65; dragnet pages at recall 0.58-0.77)."""
     count = 0
+    # Whether a parent holds a real paragraph, asked once per parent (siblings asked it
+    # again, reading every <p> beside them).  The answer cannot change in this loop:
+    # only <div>s under a parent that already holds one become <p>s.
+    holds_paragraph: dict[HtmlElement, bool] = {}
     for div in list(root.iter("div")):
         parent = div.getparent()
         if parent is None or not _leaf_text_div(div):
             continue
-        if any(c.tag == "p" and len((c.text_content() or "").strip()) >= TEXT_DIV_CHARS for c in parent):
+        found = holds_paragraph.get(parent)
+        if found is None:
+            found = holds_paragraph[parent] = any(
+                c.tag == "p" and len((c.text_content() or "").strip()) >= TEXT_DIV_CHARS for c in parent)
+        if found:
             div.tag = "p"
             count += 1
     return count
