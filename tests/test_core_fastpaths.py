@@ -112,3 +112,50 @@ def test_menu_link_sums_reach_every_ancestor() -> None:
     # Called on a subtree: the list's sums must still reach the <ul> above its <li>s.
     assert drop_menus(page.get_element_by_id("w"), {}) == 1
     assert "Section" not in page.text_content() and "story paragraph" in page.text_content()
+
+
+def test_widget_tries_find_the_same_words() -> None:
+    import random
+    import re
+
+    from pipelines.dom_clean import _WIDGET_CLASS_WORDS, _WIDGET_WORDS, _any_of
+
+    rng = random.Random(5)
+    for vocabulary in (_WIDGET_CLASS_WORDS, _WIDGET_WORDS):
+        flat, trie = re.compile("|".join(map(re.escape, vocabulary))), re.compile(_any_of(vocabulary))
+        for _ in range(20000):
+            text = "".join(rng.choice("abcdeiklmnoprstuvyý -_") for _ in range(rng.randint(0, 10)))
+            word = rng.choice(vocabulary)
+            cut = rng.randint(0, len(text))
+            text = text[:cut] + word[:rng.randint(1, len(word))] + text[cut:]
+            assert bool(flat.search(text)) == bool(trie.search(text)), text
+
+
+def test_every_paragraph_div_beside_a_paragraph_is_retagged() -> None:
+    from pipelines.layout import divs_among_paragraphs
+
+    line = "A paragraph of the story that is long enough to count as one on its own. " * 2
+    page = html.fromstring(f"<html><body><div id='s'><p>{line}</p><div>{line}</div><div>{line}</div></div></body></html>")
+    assert divs_among_paragraphs(page) == 2
+    assert [c.tag for c in page.get_element_by_id("s")] == ["p", "p", "p"]
+
+
+def _cards(n: int, uniform: bool) -> str:
+    cards = []
+    for i in range(n):
+        img = '<img src="/i.jpg">' if uniform or i == 0 else ""
+        cards.append(f'<div class="card"><a href="/news/story-number-{i}-here.html">{img}</a>'
+                     f'<a href="/news/story-number-{i}-here.html">Headline of the other story number {i}</a></div>')
+    return "".join(cards)
+
+
+def test_two_teaser_cards_need_a_uniform_shape() -> None:
+    from pipelines.teasers import extract_teasers
+
+    story = "<p>" + "Story text of the page itself, long and unlinked. " * 8 + "</p>"
+    for uniform, expected in ((True, 2), (False, 0)):
+        page = html.fromstring(f"<html><body><article>{story}</article><div>{_cards(2, uniform)}</div></body></html>")
+        related = extract_teasers(page, "https://example.com/news/this-story.html").related
+        assert len(related) == expected, uniform
+    page = html.fromstring(f"<html><body><article>{story}</article><div>{_cards(3, False)}</div></body></html>")
+    assert len(extract_teasers(page, "https://example.com/news/this-story.html").related) == 3
