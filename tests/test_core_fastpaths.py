@@ -159,3 +159,13 @@ def test_two_teaser_cards_need_a_uniform_shape() -> None:
         assert len(related) == expected, uniform
     page = html.fromstring(f"<html><body><article>{story}</article><div>{_cards(3, False)}</div></body></html>")
     assert len(extract_teasers(page, "https://example.com/news/this-story.html").related) == 3
+
+
+def test_lead_markers_cache_keeps_each_page_text() -> None:
+    from pipelines.lead import find_lead
+
+    for lead in ("The first standfirst sentence of this page, long enough to count.",
+                 "Another page, same class names, with its own standfirst sentence here."):
+        page = html.fromstring(f'<html><body><article><h1>The headline of the story</h1><p class="lead">{lead}</p>'
+                               "<p>Body text.</p></article></body></html>")
+        assert find_lead(page, "The headline of the story") == lead
