@@ -169,3 +169,15 @@ def test_lead_markers_cache_keeps_each_page_text() -> None:
         page = html.fromstring(f'<html><body><article><h1>The headline of the story</h1><p class="lead">{lead}</p>'
                                "<p>Body text.</p></article></body></html>")
         assert find_lead(page, "The headline of the story") == lead
+
+
+def test_remembered_texts_only_inside_the_block() -> None:
+    from pipelines.dom_utils import remembered_texts
+
+    page = html.fromstring("<div><p>one <b>two</b></p></div>")
+    p = page.find(".//p")
+    with remembered_texts():
+        assert text_of(p) == "one two"
+        p.find("b").text = "three"  # never done inside: the remembered text stays
+        assert text_of(p) == "one two"
+    assert text_of(p) == "one three"
