@@ -157,6 +157,16 @@ def _may_be_widget_text(text: str) -> bool:
 
 
 _WidgetKinds = tuple[str, bool, bool, bool, bool, bool, bool]
+#: Each kind's pattern with one word of each of its alternatives, in _widget_kinds' order.
+_KIND_WORDS = (
+    (_PLAYER_CLASS, ("player", "video", "vjs", "jw", "plyr", "mejs", "brightcove")),
+    (_COMMENT_CLASS, ("comment", "binh", "kien", "disqus", "discussion", "respond", "reply")),
+    (_SHARE_CLASS, ("shar", "social", "addthis", "like", "print", "tools", "bookmark")),
+    (_PROMO_CLASS, ("ad", "newsletter", "subscri", "signup", "cookie", "consent", "gdpr", "paywall", "promo", "sponsor",
+                    "outbrain", "taboola")),
+    (_CLASSIFIEDS_CLASS, ("classified", "kleinanzeigen", "annonces", "clasificados")),
+    (_AUTHOR_BOX_CLASS, ("author", "autor", "bio")),
+)
 
 
 @lru_cache(maxsize=4096)
@@ -169,9 +179,13 @@ def _widget_kinds(tokens: str) -> _WidgetKinds | None:
         return None
     if "-" in tokens:
         tokens = _TAXONOMY_TOKEN.sub(" ", tokens)
-    return (tokens, bool(_PLAYER_CLASS.search(tokens)), bool(_COMMENT_CLASS.search(tokens)),
-            bool(_SHARE_CLASS.search(tokens)), bool(_PROMO_CLASS.search(tokens)),
-            bool(_CLASSIFIEDS_CLASS.search(tokens)), bool(_AUTHOR_BOX_CLASS.search(tokens)))
+    # A pattern runs only when the tokens hold a word each of its alternatives needs
+    # (most classed elements pass the hint on "ad" or "media" and match no kind).  In
+    # lower-cased text only U+0131 and U+017F still match ASCII letters under
+    # IGNORECASE (checked over all of Unicode): with either, every pattern runs.
+    odd = "\u0131" in tokens or "\u017f" in tokens
+    return (tokens, *((odd or any(word in tokens for word in words)) and pattern.search(tokens) is not None
+                      for pattern, words in _KIND_WORDS))
 
 
 #: Never text of the page; removed before any other pass so that no length or

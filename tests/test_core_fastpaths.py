@@ -181,3 +181,16 @@ def test_remembered_texts_only_inside_the_block() -> None:
         p.find("b").text = "three"  # never done inside: the remembered text stays
         assert text_of(p) == "one two"
     assert text_of(p) == "one three"
+
+
+def test_widget_kinds_keyword_gates_keep_every_match() -> None:
+    from pipelines.dom_clean import _widget_kinds
+
+    kinds = _widget_kinds.__wrapped__
+    assert kinds(" fb-like ")[1:] == (False, False, True, False, False, False)
+    assert kinds(" about-the-author ")[1:] == (False, False, False, False, False, True)
+    assert kinds(" bc-player ")[1:] == (True, False, False, False, False, False)
+    # U+017F (long s) and U+0131 (dotless i) match "s" and "i" under IGNORECASE.
+    assert kinds(" \u017fhare ad ")[3] is True
+    assert kinds(" ad b\u0131o-box ")[6] is True
+    assert kinds(" header main ")[1:] == (False,) * 6
