@@ -210,7 +210,10 @@ LONG_PARAGRAPH_CHARS = 400
 
 
 def _longest_paragraph(tree: HtmlElement) -> HtmlElement | None:
-    return max((p for p in tree.iter("p")), key=lambda p: len(p.text_content() or ""), default=None)
+    # The length of text_content(), serialised without its XPath call per <p> (the same
+    # string; this runs over every paragraph of the page two or three times).
+    return max((p for p in tree.iter("p")), default=None,
+               key=lambda p: len(etree.tostring(p, method="text", encoding=str, with_tail=False)))
 
 
 def long_paragraph_beside_headline(tree: HtmlElement) -> bool:
