@@ -102,6 +102,12 @@ def unwrap_layout_tables(root: HtmlElement) -> int:
     return count
 
 
+def _shown_text(el: HtmlElement) -> str:
+    """``el.text_content()``, serialised instead of evaluated as XPath (the same string,
+    a third of the time; the paragraph-div pass reads every <div> and <p> of a page)."""
+    return etree.tostring(el, method="text", encoding=str, with_tail=False)
+
+
 def _leaf_text_div(div: HtmlElement) -> bool:
     """A <div> that is one paragraph of text: no blocks, line breaks or images in it
     (an image with its caption span is a figure, not a paragraph: a trafilatura-set
@@ -109,7 +115,7 @@ def _leaf_text_div(div: HtmlElement) -> bool:
     if next((b for b in div.iter("br", "img", "picture", "figure", *_BLOCKS)
              if b is not div and not _trailing_break(div, b)), None) is not None:
         return False
-    return TEXT_DIV_CHARS <= len((div.text_content() or "").strip()) <= TEXT_DIV_MAX_CHARS
+    return TEXT_DIV_CHARS <= len(_shown_text(div).strip()) <= TEXT_DIV_MAX_CHARS
 
 
 def divs_among_paragraphs(root: HtmlElement) -> int:
@@ -129,7 +135,7 @@ def divs_among_paragraphs(root: HtmlElement) -> int:
         found = holds_paragraph.get(parent)
         if found is None:
             found = holds_paragraph[parent] = any(
-                c.tag == "p" and len((c.text_content() or "").strip()) >= TEXT_DIV_CHARS for c in parent)
+                c.tag == "p" and len(_shown_text(c).strip()) >= TEXT_DIV_CHARS for c in parent)
         if found:
             div.tag = "p"
             count += 1

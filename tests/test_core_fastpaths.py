@@ -194,3 +194,13 @@ def test_widget_kinds_keyword_gates_keep_every_match() -> None:
     assert kinds(" \u017fhare ad ")[3] is True
     assert kinds(" ad b\u0131o-box ")[6] is True
     assert kinds(" header main ")[1:] == (False,) * 6
+
+
+def test_serialised_text_lengths_match_text_content() -> None:
+    from pipelines.body import _longest_paragraph
+    from pipelines.layout import _shown_text
+
+    page = html.fromstring("<html><body><p>short</p><p>a <b>much</b> longer &amp; fuller line</p><p>mid line</p></body></html>")
+    for el in page.iter():
+        assert _shown_text(el) == el.text_content()
+    assert _longest_paragraph(page).text_content() == "a much longer & fuller line"
