@@ -204,3 +204,8 @@ def test_serialised_text_lengths_match_text_content() -> None:
     for el in page.iter():
         assert _shown_text(el) == el.text_content()
     assert _longest_paragraph(page).text_content() == "a much longer & fuller line"
+
+
+def test_text_of_leaf_elements() -> None:
+    root = html.fromstring("<div><span> a\n b </span><br/><i></i><b>x<!-- c --></b></div>")
+    assert [text_of(el) for el in root.iter("span", "br", "i", "b")] == ["a b", "", "", "x"]
