@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import trafilatura
 from lxml import etree
@@ -29,6 +30,14 @@ BASE_OPTIONS: dict[str, object] = {
 }
 
 
+@lru_cache(maxsize=4096)
+def _block_words(block: str) -> int:
+    """Words in one block.  A page's bodies share their blocks and ``word_count`` is
+    asked five to eight times per page: counting each block once saves 1.5% of the
+    extraction time (profiled)."""
+    return len(words(block))
+
+
 @dataclass
 class Body:
     blocks: list[str] = field(default_factory=list)
@@ -41,7 +50,7 @@ class Body:
 
     @property
     def word_count(self) -> int:
-        return sum(len(words(b)) for b in self.blocks)
+        return sum(_block_words(b) for b in self.blocks)
 
     def without(self, unwanted: Callable[[str], bool]) -> Body:
         """This body minus the blocks ``unwanted`` picks (the line passes share this)."""
@@ -125,8 +134,17 @@ def _orphan_label(block: str) -> bool:
     return bool(LABEL.match(line.strip(" |")))
 
 
+#: One word of every alternative of LEGAL_LINE: a cheap test before the pattern, which
+#: has no literal prefix and costs 28 us per line (profiled: 2% of extraction time).
+#: In casefolded text only the dotless i still matches an ASCII letter of the
+#: pattern under IGNORECASE (checked over all of Unicode): such lines take the pattern.
+_LEGAL_KEYWORDS = ("reserved", "copyright", "(c)", "©", "privacy", "warrant", "broadcast", "redissemination",
+                   "contains", "site", "\u0131")
+
+
 def _legal_line(folded: str) -> bool:
-    if len(folded) > LEGAL_BLOCK_MAX_CHARS:
+    """``folded``: a casefolded line."""
+    if len(folded) > LEGAL_BLOCK_MAX_CHARS or not any(k in folded for k in _LEGAL_KEYWORDS):
         return False
     found = LEGAL_LINE.search(folded)
     if found is None:
@@ -192,7 +210,10 @@ LONG_PARAGRAPH_CHARS = 400
 
 
 def _longest_paragraph(tree: HtmlElement) -> HtmlElement | None:
-    return max((p for p in tree.iter("p")), key=lambda p: len(p.text_content() or ""), default=None)
+    # The length of text_content(), serialised without its XPath call per <p> (the same
+    # string; this runs over every paragraph of the page two or three times).
+    return max((p for p in tree.iter("p")), default=None,
+               key=lambda p: len(etree.tostring(p, method="text", encoding=str, with_tail=False)))
 
 
 def long_paragraph_beside_headline(tree: HtmlElement) -> bool:

@@ -74,10 +74,12 @@ def drop_comment_threads(root: HtmlElement, lengths: dict[HtmlElement, int]) -> 
         size = lengths.get(el, 0)
         if not size or size > MAX_LABEL_CHARS or el.getparent() is None:
             continue
-        if el.find(".//a[@href]") is not None or any(a.tag == "a" for a in el.iterancestors()):
-            continue  # a link to the comments, not their heading
+        # The label text first: it rules out nearly every element, and cheaper than the
+        # link tests (a path search below, a walk above); all three only read the tree.
         if not _THREAD_LABEL.match(text_of(el)):
             continue
+        if el.find(".//a[@href]") is not None or any(a.tag == "a" for a in el.iterancestors()):
+            continue  # a link to the comments, not their heading
         row = _label_row(el)
         parent = row.getparent()
         if parent is None:

@@ -85,6 +85,17 @@ def decode_html(data: bytes | str, declared_encoding: str | None = None) -> str:
     return data.decode(best.encoding if best else "cp1252", errors="replace")
 
 
+#: The C0 controls of _CONTROL_CHARS as bytes; U+FFFE and U+FFFF are EF BF BE / EF BF BF.
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 13))
+
+
+def _has_control_chars(data: bytes) -> bool:
+    """Whether the UTF-8 text holds a character of _CONTROL_CHARS.  In UTF-8 these bytes
+    only ever encode those characters; deleting bytes in C is twice as fast as
+    searching the str with the pattern, which found nothing on 320 of 320 pages."""
+    return len(data.translate(None, _CONTROL_BYTES)) != len(data) or b"\xef\xbf\xbe" in data or b"\xef\xbf\xbf" in data
+
+
 def _parser() -> etree.HTMLParser:
     """An HTML parser whose elements are all plain ``HtmlElement``s, looked up in C.
 
@@ -107,13 +118,20 @@ def parse_html(text: str) -> tuple[html.HtmlElement, list[str]]:
         raise NotHtmlError("not_html", "no markup")
     # Control characters are not allowed in XML, and trafilatura's tree passes
     # silently return nothing when one is left (a dragnet page: 610 words -> 0).
-    text = _CONTROL_CHARS.sub("", text)
+    data: bytes | None = text.encode("utf-8", "surrogatepass")
+    if _has_control_chars(data):
+        text = _CONTROL_CHARS.sub("", text)
+        data = None
     if not _TITLE_END.search(text, 0, 200_000):
-        text = _BROKEN_TITLE_END.sub("</title>", text, count=1)
+        fixed = _BROKEN_TITLE_END.sub("</title>", text, count=1)
+        if fixed != text:
+            text, data = fixed, None
     try:
         # Parsed from UTF-8 bytes: lxml refuses str input that still carries an encoding
         # declaration (an <?xml ...?> after a comment or doctype; seen in the corpus).
-        tree = html.document_fromstring(text.encode("utf-8", "surrogatepass"), parser=_parser())
+        if data is None:
+            data = text.encode("utf-8", "surrogatepass")
+        tree = html.document_fromstring(data, parser=_parser())
     except (etree.ParserError, ValueError) as exc:
         raise NotHtmlError("unparseable", str(exc)) from exc
     if tree is None or tree.find("body") is None and not tree.text_content().strip():

@@ -148,6 +148,23 @@ _HEADING_ROLE = re.compile(r"(^|[\s_-])(title|headline|heading|hed)(?=$|[\s_-])"
 _LEAD_TAGS = frozenset(("p", "h2", "div", "span", "strong", "h3"))
 
 
+_MARKERS: dict[tuple[str, tuple[tuple[str, str], ...]], tuple[str, bool]] = {}
+
+
+def _markers_of(el: HtmlElement) -> tuple[str, bool]:
+    """``marker_tokens(el)`` and whether they name a lead, cached by tag and attributes
+    (all that marker_tokens reads): list items and cards repeat them, and building
+    the tokens (camelCase split, role values) was half of this pass (profiled)."""
+    key = (el.tag, tuple(el.attrib.items()))
+    found = _MARKERS.get(key)
+    if found is None:
+        if len(_MARKERS) >= 8192:
+            _MARKERS.clear()
+        markers = marker_tokens(el)
+        found = _MARKERS[key] = (markers, _LEAD_CLASS.search(markers) is not None)
+    return found
+
+
 def find_lead(tree: HtmlElement, title: str | None = None, description: str | None = None,
               page_url: str = "") -> str | None:
     """Text of the first lead-classed element of sentence length, or None."""
@@ -158,8 +175,8 @@ def find_lead(tree: HtmlElement, title: str | None = None, description: str | No
             continue
         # itemprop=description marks the standfirst on schema.org-annotated pages
         # (a trafilatura-set snippet came only from there).
-        markers = marker_tokens(el)
-        if not (_LEAD_CLASS.search(markers) or el.get("itemprop") == "description"):
+        markers, lead_class = _markers_of(el)
+        if not (lead_class or el.get("itemprop") == "description"):
             continue
         # A teaser module's title ("ArticleModuleTeaser_title") is a heading, not its text
         # (fundus: ticker and story headlines were taken as leads once camelCase was split).

@@ -11,8 +11,11 @@ extraction (l3s_gn1: 30-70 shingles a page on a dozen pages).
 
 from __future__ import annotations
 
+from lxml.etree import tostring as _serialised_text
+
 from pipelines.body import LEGAL_LINE, LEGAL_LINE_MAX_CHARS
 from pipelines.dom_utils import HtmlElement, remove, text_of
+from pipelines.text import clean_line
 
 __all__ = ["drop_legal_blocks"]
 
@@ -35,10 +38,13 @@ def drop_legal_blocks(root: HtmlElement, lengths: dict[HtmlElement, int]) -> int
         size = lengths.get(el, 0)
         if not size or size > LEGAL_LINE_MAX_CHARS or el.getparent() is None:
             continue
-        raw = (el.text_content() or "").casefold()
+        # The element's text as text_of reads it (text_content() was an XPath call per
+        # holder), folded once for the keyword test and once into the line.
+        shown = _serialised_text(el, method="text", encoding=str, with_tail=False) or ""
+        raw = shown.casefold()
         if not any(k in raw for k in _KEYWORDS):
             continue
-        text = text_of(el)
+        text = clean_line(shown)
         if len(text) > LEGAL_LINE_MAX_CHARS or not LEGAL_LINE.search(text.casefold()) or not _leaf_block(el):
             continue
         remove(el)

@@ -7,6 +7,7 @@ and their elements are removed so trafilatura cannot put them in the body.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from pipelines.dom_utils import HtmlElement, absolute_url, attr_tokens, iter_elements, remove, text_of
 from pipelines.schema import Image, Video
@@ -20,11 +21,24 @@ _FURNITURE_CLASS = re.compile(r"(^|[\s_-])(logo|avatar|icon|comments?|binh-?luan
 _FURNITURE_TAGS = {"header", "nav", "footer"}
 
 
+# Class tests cached per class/id string: the furniture test runs on six ancestors of
+# every image and the caption test on every element of each figure (the same few
+# wrapper classes each time).
+@lru_cache(maxsize=4096)
+def _caption_class(tokens: str) -> bool:
+    return _CAPTION_CLASS.search(tokens) is not None
+
+
+@lru_cache(maxsize=4096)
+def _furniture_class(tokens: str) -> bool:
+    return _FURNITURE_CLASS.search(tokens) is not None
+
+
 def _is_furniture(img: HtmlElement, url: str) -> bool:
-    if _FURNITURE_URL.search(url.split("?", 1)[0]) or _FURNITURE_CLASS.search(attr_tokens(img)):
+    if _FURNITURE_URL.search(url.split("?", 1)[0]) or _furniture_class(attr_tokens(img)):
         return True
     for depth, ancestor in enumerate(img.iterancestors()):
-        if ancestor.tag in _FURNITURE_TAGS or (depth < 6 and _FURNITURE_CLASS.search(attr_tokens(ancestor))):
+        if ancestor.tag in _FURNITURE_TAGS or (depth < 6 and _furniture_class(attr_tokens(ancestor))):
             return True
     return False
 
@@ -48,7 +62,7 @@ def _caption_for(img: HtmlElement) -> list[HtmlElement]:
     if container is not None and container.tag == "table" and len(container.findall(".//tr")) > 4:
         container = None
     if container is not None:
-        found = [el for el in container.iter() if isinstance(el.tag, str) and (el.tag == "figcaption" or _CAPTION_CLASS.search(attr_tokens(el)))]
+        found = [el for el in container.iter() if isinstance(el.tag, str) and (el.tag == "figcaption" or _caption_class(attr_tokens(el)))]
         if found:
             return found[:1]
         # Vietnamese "picture" tables: image row, caption row.  Only small tables:
@@ -62,10 +76,10 @@ def _caption_for(img: HtmlElement) -> list[HtmlElement]:
         parent = parent.getparent()
     if parent is not None:
         sibling = parent.getnext()
-        if sibling is not None and _CAPTION_CLASS.search(attr_tokens(sibling)) and len(text_of(sibling)) < 400:
+        if sibling is not None and _caption_class(attr_tokens(sibling)) and len(text_of(sibling)) < 400:
             return [sibling]
         for child in parent:
-            if isinstance(child.tag, str) and child is not img and _CAPTION_CLASS.search(attr_tokens(child)):
+            if isinstance(child.tag, str) and child is not img and _caption_class(attr_tokens(child)):
                 return [child]
         return _alt_repeated(img, parent)
     return []

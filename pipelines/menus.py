@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from lxml import etree
+
 from pipelines.dom_utils import HtmlElement, remove, text_of
 
 _MENU_TAGS = ("p", "ul", "ol", "td", "div", "nav", "table", "tbody", "tr", "dl", "section")
@@ -28,6 +30,26 @@ def _letters(text: str) -> int:
     return len(_NOT_LETTERS.sub("", text))
 
 
+def _add_to_ancestors(root: HtmlElement, chars: dict[HtmlElement, int], letters: dict[HtmlElement, int],
+                     count: dict[HtmlElement, int]) -> None:
+    """Turn per-parent link sums into sums over every ancestor, in one bottom-up walk
+    (reverse document order meets every element after all its descendants).  Adding
+    each link to all its ancestors cost 1.1 million dict updates per 320 pages
+    (profiled: 40% of this pass)."""
+    for el in reversed(list(root.iter(etree.Element))):
+        n = count.get(el)
+        if n is None:
+            continue
+        parent = el.getparent()
+        if parent is not None:
+            chars[parent] = chars.get(parent, 0) + chars[el]
+            letters[parent] = letters.get(parent, 0) + letters[el]
+            count[parent] = count.get(parent, 0) + n
+    if root in count:  # a subtree: its ancestors hold its links too
+        for node in root.iterancestors():
+            chars[node], letters[node], count[node] = chars[root], letters[root], count[root]
+
+
 def drop_menus(root: HtmlElement, lengths: dict[HtmlElement, int]) -> int:
     """Remove link-menu blocks from ``root`` in place; returns how many.  ``lengths``
     are element text lengths from before earlier removals (too large at worst,
@@ -43,10 +65,12 @@ def drop_menus(root: HtmlElement, lengths: dict[HtmlElement, int]) -> int:
         chars, letters = len(text), _letters(text)
         if not chars:
             continue
-        for node in a.iterancestors():
-            link_chars[node] = link_chars.get(node, 0) + chars
-            link_letters[node] = link_letters.get(node, 0) + letters
-            link_count[node] = link_count.get(node, 0) + 1
+        parent = a.getparent()
+        if parent is not None:
+            link_chars[parent] = link_chars.get(parent, 0) + chars
+            link_letters[parent] = link_letters.get(parent, 0) + letters
+            link_count[parent] = link_count.get(parent, 0) + 1
+    _add_to_ancestors(root, link_chars, link_letters, link_count)
     doomed: list[HtmlElement] = []
     for el, n in link_count.items():
         if n < MENU_MIN_LINKS or el.tag not in _MENU_TAGS:

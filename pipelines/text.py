@@ -10,6 +10,8 @@ _WS = re.compile(r"[ \t\r\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _WORD = re.compile(r"\w+")
 _BLANK_LINES = re.compile(r"\n\s*\n+")
 _ASCII_SEPARATORS = re.compile(r"[\x1c-\x1f]")
+#: Characters that only one of str.split() and _WS counts as space.
+_NOT_BOTH_SPACE = re.compile("[\x1c-\x1f\x85\u1680\u2028\u2029\u200b]")
 
 
 def clean_line(text: str | None) -> str:
@@ -21,7 +23,13 @@ def clean_line(text: str | None) -> str:
         # \x1c-\x1f separators, excluded): three times faster, and this runs on every
         # element's text (profiled: 300,000 calls per 300 pages).
         return " ".join(text.split())
-    return _WS.sub(" ", unicodedata.normalize("NFC", text).replace("\n", " ")).strip()
+    text = unicodedata.normalize("NFC", text)
+    if not _NOT_BOTH_SPACE.search(text):
+        # Without these, str.split() and _WS (plus "\n", then strip()) fold the same
+        # characters: the C split is 3x faster than the pattern's substitution on the
+        # non-ASCII text of most of our sources (profiled: 3% of extraction time).
+        return " ".join(text.split())
+    return _WS.sub(" ", text.replace("\n", " ")).strip()
 
 
 def clean_block_text(text: str | None) -> str:
