@@ -29,6 +29,8 @@ _CTA_HREF = re.compile(r"/(abo|abos|probeabo\w*|subscribe|subscription|subscript
                        r"|checkout|premium|plus|membership|donate|spenden)([/._?#-]|$)", re.IGNORECASE)
 #: A pitch is a headline and two or three sentences.
 MAX_BOX_CHARS = 1000
+#: ... and at least a sentence besides the button.
+MIN_PITCH_CHARS = 80
 #: The box must be a small part of what surrounds it: a short story whose container
 #: holds a subscribe button is not a promo box.
 MAX_SHARE_OF_PARENT = 0.3
@@ -50,13 +52,34 @@ def is_cta(el: HtmlElement) -> bool:
     return any(_CTA_HREF.search(a.get("href") or "") for a in links)
 
 
+#: A paragraph of this many words is prose.
+PROSE_WORDS = 8
+#: A pitch is at most three paragraphs (a donation pitch measured three): a container
+#: adding more is a (short) story.
+MAX_PITCH_PARAGRAPHS = 3
+
+
+def prose_paragraphs(el: HtmlElement, skip: HtmlElement | None = None) -> int:
+    """How many <p>s of prose ``el`` holds, not counting those inside ``skip``."""
+    return sum(1 for p in el.iter("p")
+               if (skip is None or (p is not skip and skip not in p.iterancestors()))
+               and len(p.text_content().split()) >= PROSE_WORDS)
+
+
 def cta_box(button: HtmlElement) -> HtmlElement | None:
-    """The largest small ancestor of ``button`` that holds a pitch besides the button."""
+    """The largest small ancestor of ``button`` that holds a pitch besides the button.
+    The climb stops below a container that adds more prose paragraphs than a pitch
+    has, or, once the box holds its pitch, two more: a short story (under
+    MAX_BOX_CHARS) with a subscribe link or a newsletter box inside went whole before."""
     box = None
     el = button
+    button_len = _text_len(button)
     while True:
         parent = el.getparent()
         if parent is None or parent.tag in _STOP_TAGS or _text_len(parent) > MAX_BOX_CHARS:
+            break
+        has_pitch = box is not None and _text_len(box) - button_len >= MIN_PITCH_CHARS
+        if prose_paragraphs(parent, skip=el) >= (2 if has_pitch else MAX_PITCH_PARAGRAPHS + 1):
             break
         el = parent
         box = el
@@ -64,6 +87,6 @@ def cta_box(button: HtmlElement) -> HtmlElement | None:
         return None
     outer = box.getparent()
     size = _text_len(box)
-    if size - _text_len(button) < 80 or outer is None or size > MAX_SHARE_OF_PARENT * _text_len(outer):
+    if size - button_len < MIN_PITCH_CHARS or outer is None or size > MAX_SHARE_OF_PARENT * _text_len(outer):
         return None
     return box

@@ -67,16 +67,24 @@ def _is_label(block: str) -> bool:
     return len(block) <= MAX_LABEL_CHARS and bool(_END_LABEL.match(block.strip()) or _AUTHOR_LABEL.match(block.strip()))
 
 
-def _end_label(block: str, rest: list[str]) -> bool:
+def _names_an_author(rest: list[str], authors: list[str]) -> bool:
+    """The bio names one of the page's byline authors: a book review's closing "The
+    author" section is about the book's author, who is not the byline."""
+    text = " ".join(rest)
+    return any(name.strip() and name.strip() in text for name in authors)
+
+
+def _end_label(block: str, rest: list[str], authors: list[str]) -> bool:
     """``block`` is a label that starts the end matter ``rest``."""
     if _END_LABEL.match(block) and all(map(_end_matter_like, rest)):
         return True
     return (_AUTHOR_LABEL.match(block) is not None and len(rest) <= BIO_MAX_BLOCKS
-            and all(len(words(b)) <= BIO_MAX_WORDS for b in rest))
+            and all(len(words(b)) <= BIO_MAX_WORDS for b in rest) and _names_an_author(rest, authors))
 
 
-def cut_end_matter(body: Body) -> Body:
-    """The body without its end matter (unchanged when there is none)."""
+def cut_end_matter(body: Body, authors: list[str] | None = None) -> Body:
+    """The body without its end matter (unchanged when there is none).  ``authors``
+    (the page's byline names) let an author box after the story go."""
     if not any(map(_is_label, body.blocks)):
         return body  # most pages: no word counting
     counts = [len(words(b)) for b in body.blocks]
@@ -85,7 +93,7 @@ def cut_end_matter(body: Body) -> Body:
     for i, block in enumerate(body.blocks):
         tail = total - before
         if before >= 0.5 * total and tail <= MAX_TAIL_SHARE * total and len(block) <= MAX_LABEL_CHARS \
-                and _end_label(block.strip(), body.blocks[i + 1:]):
+                and _end_label(block.strip(), body.blocks[i + 1:], authors or []):
             kept = body.blocks[:i]
             return Body(blocks=kept, headings=[h for h in body.headings if h in kept],
                         lines_filtered=body.lines_filtered + len(body.blocks) - i)

@@ -173,7 +173,7 @@ def extract(html: str | bytes, url: str, profile: Profile | None = None, *, fetc
     body = drop_leading_rows(cut_signature_tail(restore_linked_paragraphs(work, restore_lists(work, body))))
     drop = {c for img in images if (c := img.caption)} | {t for r in teasers.related for t in (r.title, r.summary) if t}
     body = cut_end_matter(drop_meta_lines(drop_furniture_lines(filter_lines(body, drop, title, (page_title,)), title,
-                                                                 dom_lead or md.get("lead"))))
+                                                                 dom_lead or md.get("lead"))), md.get("authors", []))
     body = drop_author_lines(body, md.get("authors", []))
     body_source = "hint" if used_hint else "dom"
     if md.jsonld_body and body.word_count < 0.5 * len(md.jsonld_body.split()):

@@ -95,6 +95,13 @@ DISPLAY_HEADLINE_MAX_WORDS = 30
 LEAD_OPENING_CHARS = 40
 
 
+#: Share of the title's words a heading above the lead must repeat to be the headline.
+HEADING_TITLE_SHARE = 0.3
+#: A headline written without spaces (CJK) is at least this long.
+UNSPACED_HEADLINE_CHARS = 10
+_SENTENCE_BREAK = re.compile(r"[.!?…]\s+\S")
+
+
 def _opening(text: str) -> str:
     return "".join(_words(text))[:LEAD_OPENING_CHARS]
 
@@ -112,12 +119,18 @@ def is_display_headline(first: str, second: str, title_words: list[str], lead: s
     if len(opening) < LEAD_OPENING_CHARS or not _opening(second).startswith(opening):
         return False
     words = _words(first)
-    if not words or len(words) > DISPLAY_HEADLINE_MAX_WORDS or first.rstrip().endswith("."):
-        return False
-    if first in headings:
-        return True
-    # not marked as a heading (a kicker glued on): most of it repeats the title
+    if (not words or len(words) > DISPLAY_HEADLINE_MAX_WORDS or first.rstrip().endswith(".")
+            or _SENTENCE_BREAK.search(first)):
+        return False  # two sentences are a standfirst, not a headline
     shared = set(words) & set(title_words)
+    if first in headings:
+        # The display headline retells the title; an opening sub-heading ("What was
+        # decided") shares none of it.  Text written without spaces (a Japanese
+        # headline) has no words to compare: its length has to do.
+        if " " not in first.strip():
+            return len(first.strip()) >= UNSPACED_HEADLINE_CHARS
+        return len(shared) >= HEADING_TITLE_SHARE * len(set(title_words))
+    # not marked as a heading (a kicker glued on): most of it repeats the title
     return len(title_words) >= 3 and len(shared) >= 0.5 * len(set(title_words))
 
 

@@ -15,7 +15,7 @@ import re
 
 from lxml import etree
 
-from pipelines.cta_boxes import cta_box, is_cta
+from pipelines.cta_boxes import cta_box, is_cta, prose_paragraphs
 from pipelines.dom_utils import HtmlElement, attr_tokens, remove
 
 # "access-wall", "registration-wall", "regwall", "login-wall", "paywall-prompt".
@@ -51,11 +51,33 @@ def _small(el: HtmlElement, limit: int) -> bool:
     return len(el.text_content()) <= limit
 
 
+# A banner speaks to the reader; a story quotes someone about browsers ("'Anyone
+# still using an old browser should update your browser today,' said ...").
+_QUOTE_MARKS = re.compile(r"[\"“”„«»]")
+
+
+def _prose_beside(parent: HtmlElement, el: HtmlElement) -> bool:
+    """``parent`` holds a paragraph of prose outside ``el``: a short story about a
+    browser fix is not a banner however small it is (a 3-paragraph brief under
+    MAX_BANNER_CHARS went whole before this guard)."""
+    return prose_paragraphs(parent, skip=el) > 0
+
+
+#: A wall's pitch is short lines; a paragraph this long is the (gated) story itself,
+#: which some templates put inside the wall's container ("article-body--regwall").
+STORY_PARAGRAPH_WORDS = 25
+
+
+def _holds_story_paragraph(el: HtmlElement) -> bool:
+    return any(len(p.text_content().split()) >= STORY_PARAGRAPH_WORDS for p in el.iter("p"))
+
+
 def _banner(el: HtmlElement) -> HtmlElement:
     """The largest ancestor of ``el`` that is still only the banner."""
     while True:
         parent = el.getparent()
-        if parent is None or parent.tag in ("body", "html", "article", "main") or not _small(parent, MAX_BANNER_CHARS):
+        if (parent is None or parent.tag in ("body", "html", "article", "main") or not _small(parent, MAX_BANNER_CHARS)
+                or _prose_beside(parent, el)):
             return el
         el = parent
 
@@ -69,14 +91,19 @@ def drop_notices(root: HtmlElement) -> int:
         if el.getparent() is None or el.tag in ("body", "html", "article", "main"):
             continue
         tokens = attr_tokens(el)
-        if (_WALL_CLASS.search(tokens) or _DEBUG_CLASS.search(tokens)) and _small(el, MAX_NOTICE_CHARS):
+        if (_WALL_CLASS.search(tokens) or _DEBUG_CLASS.search(tokens)) and _small(el, MAX_NOTICE_CHARS) \
+                and not _holds_story_paragraph(el):
             remove(el)
             removed += 1
         elif is_cta(el) and (box := cta_box(el)) is not None and box.getparent() is not None:
             remove(box)
             removed += 1
     for el in _BROWSER_XPATH(root):
-        if el.getparent() is not None and _small(el, MAX_BANNER_CHARS) and _BROWSER_NOTICE.search(" ".join(el.text_content().split())):
+        text = el.text_content()
+        parent = el.getparent()
+        # A paragraph among story paragraphs is story text, whatever it says of browsers.
+        if (parent is not None and len(text) <= MAX_BANNER_CHARS and not _QUOTE_MARKS.search(text)
+                and _BROWSER_NOTICE.search(" ".join(text.split())) and not _prose_beside(parent, el)):
             remove(_banner(el))
             removed += 1
     return removed

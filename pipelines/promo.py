@@ -91,9 +91,14 @@ _READER_CHROME = re.compile(
 _TIP_CALL = re.compile(
     r"(\b(story to tell|get in touch|tell us|contact us|email us|e-mail us|send (us )?your (tips?|stories|story|photos?)"
     r"|write to us|schreiben sie uns|kontaktieren sie uns|melden sie sich|escr[íi]benos|[ée]crivez-nous"
-    r"|scrivici)\b|\?).{0,80}\b[\w.+-]+@[\w-]+\.[\w.]+",
+    r"|scrivici)\b"
+    # or a short question to the reader opening the block ("Got a tip? tips@...")
+    r"|^[^.!?]{0,60}\?).{0,80}\b[\w.+-]+@[\w-]+\.[\w.]+",
     re.IGNORECASE,
 )
+# A story sentence that gives an address is reported speech or attribution ("A
+# spokesman, reachable at press@..., said"; a quoted "Tell us at ..."): never a call.
+_REPORTED = re.compile(r"[\"“”„«»]|\b(said|says|told|according to|sagte|sagt|a déclaré|dijo|ha detto)\b", re.IGNORECASE)
 TIP_CALL_MAX_CHARS = 200
 _UPDATE_NOTICE = re.compile(
     r"^\W*this (is a|story is) (breaking|developing)( news)?( story)?\b.{0,60}"
@@ -157,7 +162,8 @@ def is_promo_line(line: str) -> bool:
             or (_hinted(folded, _PAYWALL_HINTS) and _PAYWALL_TEASER.search(text))
             or (_hinted(folded, _READER_CHROME_HINTS) and _READER_CHROME.search(text))):
         return True
-    if len(text) <= TIP_CALL_MAX_CHARS and (("@" in text and _TIP_CALL.search(text)) or _UPDATE_NOTICE.match(text)):
+    if len(text) <= TIP_CALL_MAX_CHARS and (("@" in text and _TIP_CALL.search(text) and not _REPORTED.search(text))
+                                            or _UPDATE_NOTICE.match(text)):
         return True
     return (len(text) <= CONSENT_LINE_MAX_CHARS and _hinted(folded, _CONSENT_HINTS)
             and _CONSENT_PLACEHOLDER.search(text) is not None)

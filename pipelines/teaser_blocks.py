@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 from pipelines.dom_utils import HtmlElement, absolute_url, text_of
 from pipelines.schema import RelatedLink
 from pipelines.teaser_labels import label_of
-from pipelines.teaser_links import LinkIndex
+from pipelines.teaser_links import LinkIndex, same_site
 
 __all__ = ["labelled_box_without_articles", "labelled_links", "more_labelled_links", "more_panel_links", "not_an_item"]
 
@@ -115,6 +115,8 @@ def _box_links(el: HtmlElement, index: LinkIndex, label_el: HtmlElement | None,
     label_chars = len(text_of(label_el)) if inside else 0
     label_links = set(label_el.iter("a")) if inside else set()
     page = _page_key(index.page_url)
+    # A saved page without its URL gets a reserved .invalid origin: its site is unknown.
+    site_known = not (urlsplit(index.page_url).hostname or "").endswith(".invalid")
     links: dict[str, tuple[HtmlElement, RelatedLink]] = {}
     link_chars = 0
     for a in el.iter("a"):
@@ -127,6 +129,8 @@ def _box_links(el: HtmlElement, index: LinkIndex, label_el: HtmlElement | None,
             continue
         if _page_key(url) == page or (known is not None and url in known):
             continue  # the page itself ("More <column>" on the column's own page)
+        if not urlsplit(url).path.strip("/") or (site_known and not same_site(url, index.page_url)):
+            continue  # a "See also" reference to another site or a front page is not a related story
         line = _line_of(a, el)
         if known is not None and line is not None and index.length(line) > len(text) + 3:
             continue

@@ -56,6 +56,37 @@ def _heading(el: HtmlElement) -> HtmlElement | None:
     return first
 
 
+#: A paragraph this long is story prose: a box standing among the story's paragraphs
+#: is a section of the story ("How the vote works" + a paragraph with a link to the
+#: site's explainer), not a sidebar promo.
+STORY_SIBLING_WORDS = 12
+
+
+def _prose(p: HtmlElement) -> bool:
+    """A paragraph of prose: long enough, and mostly not link text."""
+    text = p.text_content()
+    link_chars = sum(len(a.text_content()) for a in p.iter("a"))
+    return len(text.split()) >= STORY_SIBLING_WORDS and link_chars < 0.5 * len(text)
+
+
+def _among_story(el: HtmlElement, heading: HtmlElement) -> bool:
+    """``el`` stands beside story paragraphs, or beside boxes of its own shape that
+    hold prose (the sections of a feature or listicle: heading, review, "Read our
+    full review").  Sidebar boxes stand beside boxes of links ("Recent Stories",
+    "Featured Columns"): 2 l3s_gn1 promo boxes did."""
+    for sib in (el.itersiblings(preceding=True), el.itersiblings()):
+        sib = next((s for s in sib if isinstance(s.tag, str)), None)  # past comments
+        if sib is None:
+            continue
+        if sib.tag == "p" and _prose(sib):
+            return True
+        first = next((c for c in sib if isinstance(c.tag, str)), None)
+        if (sib.tag == el.tag and first is not None and first.tag == heading.tag
+                and any(_prose(p) for p in sib.iter("p"))):
+            return True
+    return False
+
+
 def promo_box(el: HtmlElement, index: LinkIndex) -> tuple[HtmlElement, list[HtmlElement], list[RelatedLink]] | None:
     """(box, [], [teaser]) when ``el`` is a promo box, else None: title from the heading,
     summary from the box's other text (less a call-to-action link on a line of its own)."""
@@ -63,7 +94,7 @@ def promo_box(el: HtmlElement, index: LinkIndex) -> tuple[HtmlElement, list[Html
     if not BOX_CHARS[0] <= size <= BOX_CHARS[1]:
         return None
     heading = _heading(el)
-    if heading is None:
+    if heading is None or _among_story(el, heading):
         return None
     links = [a for a in el.iter("a") if a.get("href")]
     urls = {absolute_url(a.get("href"), index.page_url) for a in links}

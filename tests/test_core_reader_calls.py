@@ -11,8 +11,9 @@ PARAS = "".join(
 URL = "https://harbour.example/news/2024/ferry-pier-approved"
 
 
-def _body(extra_top: str = "", extra_end: str = "", title: str = "Ferry pier approved by the harbour board") -> str:
-    html = f"""<html><head><title>{title}</title></head><body><article>
+def _body(extra_top: str = "", extra_end: str = "", title: str = "Ferry pier approved by the harbour board",
+          head: str = "") -> str:
+    html = f"""<html><head><title>{title}</title>{head}</head><body><article>
       <h1>{title}</h1>{extra_top}{PARAS}{extra_end}</article></body></html>"""
     return extract(html, URL).body
 
@@ -42,7 +43,8 @@ def test_screen_reader_labels_and_swipe_hints_leave_the_body():
 def test_author_box_after_the_story_is_cut():
     bio = ("Erika Beispiel (*1961) leitete das Hafenamt der Stadt und lehrt heute Verkehrsplanung an der "
            "Universität. Sie schreibt regelmässig über Häfen, Fähren und die Küstenschifffahrt in Europa.")
-    body = _body(extra_end=f"<h2>Die Autorin</h2><p>{bio}</p>")
+    # the box names the byline author (a book review's "The author" section does not)
+    body = _body(extra_end=f"<h2>Die Autorin</h2><p>{bio}</p>", head="<meta name='author' content='Erika Beispiel'>")
     assert "Paragraph 6 of the report" in body
     assert "Die Autorin" not in body and "Erika Beispiel" not in body
 

@@ -29,7 +29,7 @@ def test_related_box_of_short_section_links_is_related():
     box = """<div id="actions"><div><span>Related:</span></div>
       <a href="/Hockey+Betting+Articles.aspx">Hockey Betting Articles</a><br>
       <a href="/Hockey+Free+Picks.aspx">Hockey Picks<br></a>
-      <a href="http://forum.example.net/hockey-handicapping/">Hockey Forum</a><br></div>"""
+      <a href="http://forum.paper.example/hockey-handicapping/">Hockey Forum</a><br></div>"""
     article = extract(_page(box), URL)
     titles = [r.title for r in article.related]
     assert titles == ["Hockey Betting Articles", "Hockey Picks", "Hockey Forum"]
