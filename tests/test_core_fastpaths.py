@@ -209,3 +209,23 @@ def test_serialised_text_lengths_match_text_content() -> None:
 def test_text_of_leaf_elements() -> None:
     root = html.fromstring("<div><span> a\n b </span><br/><i></i><b>x<!-- c --></b></div>")
     assert [text_of(el) for el in root.iter("span", "br", "i", "b")] == ["a b", "", "", "x"]
+
+
+_CLASSED_PAGE = """<html class="x-label"><body class="page"><div class="field-label-above">Tags:</div>
+<p class="Kicker">K</p><!-- c --><span class="eyebrow">E</span><div class="">x</div><p id="label">i</p>
+<section class="surtitre occhiello"><b class="dachzeile">D</b><i class="supertitle-x">S</i></section>
+<div class="ntetitulo overline"><em class="label">L</em></div><p class="labelled icker">T</p></body></html>"""
+
+
+def test_chrome_text_candidates_equal_the_attribute_xpath() -> None:
+    from lxml import etree
+
+    from pipelines.chrome_text import _candidates
+
+    root = html.fromstring(_CLASSED_PAGE)
+    xpath = etree.XPath(
+        "//@class[contains(., 'label') or contains(., 'icker') or contains(., 'verline') or contains(., 'ntetitulo')"
+        " or contains(., 'achzeile') or contains(., 'upertitle') or contains(., 'urtitre') or contains(., 'cchiello')"
+        " or contains(., 'yebrow')]/..")
+    assert _candidates(root) == xpath(root)
+    assert len(_candidates(root)) == 10
