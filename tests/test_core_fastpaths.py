@@ -229,3 +229,22 @@ def test_chrome_text_candidates_equal_the_attribute_xpath() -> None:
         " or contains(., 'yebrow')]/..")
     assert _candidates(root) == xpath(root)
     assert len(_candidates(root)) == 10
+
+
+def test_subtree_lengths_equal_the_child_loop() -> None:
+    from lxml import etree
+
+    from pipelines.dom_utils import text_lengths
+    from pipelines.teaser_links import LinkIndex, subtree_lengths
+
+    parser = etree.HTMLParser(remove_comments=False)
+    root = html.fromstring("""<html><body> <div> a <!-- c --> tail of comment <p>x<b> y </b> z </p>
+        <?pi x?> pi tail <a href="/news/a-b-c">Link text</a> after</div><ul><li><a href="/x/y-z-w">L</a></li></ul>
+        </body></html>""", parser=parser)
+    elements = list(root.iter(etree.Element))
+    assert subtree_lengths(root, elements) == text_lengths(root)
+    inner = root.find(".//div")
+    assert subtree_lengths(inner, list(inner.iter(etree.Element))) == text_lengths(inner)
+    index = LinkIndex(root, "http://site.example/page")
+    assert index.links_below == {root: 2, root.find("body"): 2, inner: 1, inner.find("a"): 1,
+                                 root.find(".//ul"): 1, root.find(".//li"): 1, root.find(".//li/a"): 1}
