@@ -248,3 +248,20 @@ def test_subtree_lengths_equal_the_child_loop() -> None:
     index = LinkIndex(root, "http://site.example/page")
     assert index.links_below == {root: 2, root.find("body"): 2, inner: 1, inner.find("a"): 1,
                                  root.find(".//ul"): 1, root.find(".//li"): 1, root.find(".//li/a"): 1}
+
+
+def test_notice_hints_equal_the_attribute_xpath() -> None:
+    from lxml import etree
+
+    from pipelines.notices import _hinted
+
+    root = html.fromstring("""<html class="debug"><body><div class="regwall">w</div><button>b</button>
+        <p id="paywall">x</p><p id="btn">not by id</p><span class="Btn">case</span><a class="cta-box">c</a>
+        <div class="">e</div><div class="x" id="debug-info"><button class="button">b</button></div></body></html>""")
+    xpath = etree.XPath(".//button | .//@class[contains(., 'wall') or contains(., 'debug') or contains(., 'btn')"
+                        " or contains(., 'button') or contains(., 'cta')]/.. | .//@id[contains(., 'wall')"
+                        " or contains(., 'debug')]/..")
+    assert _hinted(root) == xpath(root)
+    assert [el.tag for el in _hinted(root)] == ["html", "div", "button", "p", "a", "div", "button"]
+    button = root.find(".//button")
+    assert _hinted(button) == xpath(button) == []
