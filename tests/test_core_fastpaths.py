@@ -265,3 +265,22 @@ def test_notice_hints_equal_the_attribute_xpath() -> None:
     assert [el.tag for el in _hinted(root)] == ["html", "div", "button", "p", "a", "div", "button"]
     button = root.find(".//button")
     assert _hinted(button) == xpath(button) == []
+
+
+def test_gallery_walk_equals_the_classed_xpath() -> None:
+    from pipelines import boxes
+    from pipelines.dom_utils import attr_tokens
+
+    root = html.fromstring("""<html><body class="gallery"><div class="Photo-Gallery"><ul><li>1/2 a</li></ul></div>
+        <div id="slideshow_1" class=""><figure>x</figure></div><article class="carousel">a</article>
+        <div class="galleryx">no</div><section class="x" id="fotogalerie"><h1>Story</h1></section>
+        <div class="carousel"><p>free paragraph text</p></div><span class="bildergalerie">legend</span></body></html>""")
+
+    def slow(el):  # the test the walk replaced, on the elements the XPath picked
+        return (el.tag not in boxes._NEVER_GALLERY_TAGS and bool(el.get("class") or el.get("id"))
+                and boxes._GALLERY_CLASS.search(attr_tokens(el)) is not None and not boxes._holds_story(el)
+                and boxes._free_paragraph_share(el) < boxes.MAX_FREE_PARAGRAPH_SHARE)
+
+    expected = [el for el in root.xpath("descendant-or-self::*[@class or @id]") if slow(el)]
+    assert boxes._galleries(root) == expected
+    assert [el.get("class") or el.get("id") for el in expected] == ["Photo-Gallery", "slideshow_1", "bildergalerie"]
