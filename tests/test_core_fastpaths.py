@@ -284,3 +284,14 @@ def test_gallery_walk_equals_the_classed_xpath() -> None:
     expected = [el for el in root.xpath("descendant-or-self::*[@class or @id]") if slow(el)]
     assert boxes._galleries(root) == expected
     assert [el.get("class") or el.get("id") for el in expected] == ["Photo-Gallery", "slideshow_1", "bildergalerie"]
+
+
+def test_widget_kinds_from_class_and_id_equal_the_token_string() -> None:
+    from pipelines.dom_clean import _attr_widget_kinds, _widget_kinds
+    from pipelines.dom_utils import attr_tokens
+
+    root = html.fromstring("""<html><body><div class="Video-Player">v</div><p id="comments">c</p>
+        <span class="share" id="AD-1">s</span><b class="">x</b><i id="">y</i><div class="tag-video x">t</div>
+        <p class="author-bio" id="Bio">a</p><p>plain</p></body></html>""")
+    for el in root.iter():
+        assert _attr_widget_kinds(el.get("class"), el.get("id")) == _widget_kinds(attr_tokens(el))
