@@ -125,10 +125,20 @@ def _join(base: str, href: str) -> str:
     return urljoin(base, href)
 
 
+#: The netloc of a plain http(s) URL: what urlsplit gives when the URL is printable ASCII.
+_PLAIN_NETLOC = re.compile(r"https?://([^/?#]*)")
+
+
 @lru_cache(maxsize=4096)  # same_site asks for the page's own host once per teaser
 def registered_host(url: str) -> str:
     """Host without a leading www. (good enough to tell 'same site' apart)."""
-    host = (urlsplit(url).hostname or "").lower()
+    plain = _PLAIN_NETLOC.match(url) if url.isascii() and url.isprintable() else None
+    if plain is not None and "[" not in plain[1] and "]" not in plain[1]:  # brackets: urlsplit's IPv6 checks
+        # urlsplit(url).hostname, lower-cased, without parsing the whole URL in Python
+        # (7,600 new teaser URLs per 320 pages): after any user info, before any port.
+        host = plain[1].rpartition("@")[2].partition(":")[0].lower()
+    else:
+        host = (urlsplit(url).hostname or "").lower()
     return host[4:] if host.startswith("www.") else host
 
 

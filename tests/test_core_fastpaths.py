@@ -295,3 +295,23 @@ def test_widget_kinds_from_class_and_id_equal_the_token_string() -> None:
         <p class="author-bio" id="Bio">a</p><p>plain</p></body></html>""")
     for el in root.iter():
         assert _attr_widget_kinds(el.get("class"), el.get("id")) == _widget_kinds(attr_tokens(el))
+
+
+def test_registered_host_is_urlsplit_hostname() -> None:
+    from pipelines.dom_utils import registered_host
+
+    urls = ["http://www.A.com/x", "https://u:p@WWW.h.org:8080/p?q#f", "http://h.com?x/y", "http://h.com#a/b",
+            "http://", "http://:80/x", "http://u@/x", "http://h%25Zone/x", "http://[::1]:80/x", "http://a]b/",
+            "HTTP://Www.X.com/", "http://é.com/", "http://h.com/a b", "http://h\tx.com/", "ftp://www.f.com/x",
+            "//www.n.com/p", "www.p.com/x", "", "http://www./", "https://www/x"]
+    for url in urls:
+        try:
+            host = (urlsplit(url).hostname or "").lower()
+            expected = host[4:] if host.startswith("www.") else host
+        except ValueError:
+            expected = "ValueError"
+        try:
+            got = registered_host(url)
+        except ValueError:
+            got = "ValueError"
+        assert got == expected, url
