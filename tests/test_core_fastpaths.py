@@ -315,3 +315,16 @@ def test_registered_host_is_urlsplit_hostname() -> None:
         except ValueError:
             got = "ValueError"
         assert got == expected, url
+
+
+def test_keyword_patterns_find_what_the_substring_tests_find() -> None:
+    from pipelines.legal import _KEYWORDS
+    from pipelines.promo import _CONSENT_HINTS, _PAYWALL_HINTS, _PROMO_HINTS, _READER_CHROME_HINTS
+    from pipelines.text import keyword_pattern
+
+    texts = ["all rights reserved", "(c) 2008", "© x", "price (c", "get the app", "whatsapp", "don't",
+             "e-mail user", "gerät", "réservée", "plain story text", "", "a.b*c", "weiterlesen?", "sıte"]
+    for words in (_KEYWORDS, _PROMO_HINTS, _PAYWALL_HINTS, _READER_CHROME_HINTS, _CONSENT_HINTS, ("a.b", "*c", "(")):
+        pattern = keyword_pattern(words)
+        for text in texts:
+            assert (pattern.search(text) is not None) == any(w in text for w in words), (words, text)
