@@ -107,6 +107,10 @@ def extract(html: str | bytes, url: str, profile: Profile | None = None, *, fetc
     except NotHtmlError as exc:
         return _not_an_article(url, "not-html" if exc.reason != "empty" else "empty", exc.reason)
 
+    # Every element's Python proxy is kept for the whole call: lxml otherwise builds and
+    # frees one per element on each of the page's ~20 walks; a walk over kept proxies
+    # costs half (measured: 0.073 -> 0.037 s per 320 pages and walk).
+    proxies = list(tree.iter())
     md = read_metadata(tree, url)
     page_title = tree.findtext(".//title") or ""
     # Relative links need a base: the page's own URL, else its canonical URL, else a
@@ -206,6 +210,7 @@ def extract(html: str | bytes, url: str, profile: Profile | None = None, *, fetc
         language=_language_source(md, profile, language),  # type: ignore[arg-type]
         section=md.sources.get("section", "none"),  # type: ignore[arg-type]
     )
+    del proxies
     return Article(
         url=url,
         canonical_url=md.get("canonical_url"),
