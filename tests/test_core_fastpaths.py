@@ -328,3 +328,21 @@ def test_keyword_patterns_find_what_the_substring_tests_find() -> None:
         pattern = keyword_pattern(words)
         for text in texts:
             assert (pattern.search(text) is not None) == any(w in text for w in words), (words, text)
+
+
+def test_extract_restores_the_garbage_collector_state() -> None:
+    import gc
+
+    from pipelines.extract import extract
+
+    page = "<html><head><title>T</title></head><body><article><h1>T</h1><p>" + "Story text here. " * 30 + "</p></article></body></html>"
+    assert gc.isenabled()
+    first = extract(page, "https://news.example/a/b-c-d")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        second = extract(page, "https://news.example/a/b-c-d")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    assert first.body == second.body and "Story text here." in (first.body or "")
