@@ -346,3 +346,29 @@ def test_extract_restores_the_garbage_collector_state() -> None:
     finally:
         gc.enable()
     assert first.body == second.body and "Story text here." in (first.body or "")
+
+
+def test_leaf_text_div_equals_the_generator_over_iter() -> None:
+    from pipelines.layout import (
+        _BLOCKS,
+        TEXT_DIV_CHARS,
+        TEXT_DIV_MAX_CHARS,
+        _leaf_text_div,
+        _shown_text,
+        _trailing_break,
+    )
+
+    text = "A paragraph of story text that is long enough to count as one. " * 2
+    root = html.fromstring(f"""<html><body><div id="a">{text}<br></div><div id="b">{text}<br>more</div>
+        <div id="c">{text}<span><br></span></div><div id="d">{text}<img src="x.jpg"></div><div id="e"><div>{text}</div></div>
+        <div id="f">{text}<br> </div><div id="g">short</div><div id="h">{text}<b>bold</b></div></body></html>""")
+
+    def slow(div):
+        if next((b for b in div.iter("br", "img", "picture", "figure", *_BLOCKS)
+                 if b is not div and not _trailing_break(div, b)), None) is not None:
+            return False
+        return TEXT_DIV_CHARS <= len(_shown_text(div).strip()) <= TEXT_DIV_MAX_CHARS
+
+    divs = list(root.iter("div"))
+    assert [_leaf_text_div(d) for d in divs] == [slow(d) for d in divs]
+    assert [d.get("id") for d in divs if _leaf_text_div(d)] == ["a", None, "f", "h"]
