@@ -77,6 +77,12 @@ def remove(el: HtmlElement) -> None:
     el.drop_tree()
 
 
+def first_child_element(el: HtmlElement) -> HtmlElement | None:
+    """The first child that is an element (not a comment or processing instruction),
+    filtered inside lxml: the label tests ask for it ~30,000 times per 320 pages."""
+    return next(el.iterchildren(etree.Element), None)
+
+
 def iter_elements(root: HtmlElement, tags: tuple[str, ...] | None = None) -> Iterator[HtmlElement]:
     """All element nodes (no comments / processing instructions)."""
     # etree.Element as the tag filter skips comments and PIs inside libxml2.

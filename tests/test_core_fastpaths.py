@@ -372,3 +372,21 @@ def test_leaf_text_div_equals_the_generator_over_iter() -> None:
     divs = list(root.iter("div"))
     assert [_leaf_text_div(d) for d in divs] == [slow(d) for d in divs]
     assert [d.get("id") for d in divs if _leaf_text_div(d)] == ["a", None, "f", "h"]
+
+
+def test_lxml_filtered_iteration_equals_the_python_filters() -> None:
+    from lxml import etree
+
+    from pipelines.dom_utils import first_child_element
+
+    parser = etree.HTMLParser(remove_comments=False)
+    root = html.fromstring("""<html><body><div id="a"><!-- c --><?pi x?>text<b>first</b><i>2</i></div>
+        <div id="b"><!-- only a comment --></div><figure><table><tr><td><div><img src="x.jpg"></div></td></tr></table>
+        </figure><ul><li><h3>Head</h3></li><li><p>no heading</p></li></ul></body></html>""", parser=parser)
+    for el in root.iter(etree.Element):
+        assert first_child_element(el) is next((c for c in el if isinstance(c.tag, str)), None)
+        assert (next(el.iter("h2", "h3"), None) is not None) == any(True for _ in el.iter("h2", "h3"))
+    img = root.find(".//img")
+    assert next(img.iterancestors("figure", "table"), None) is next(
+        a for a in img.iterancestors() if a.tag in ("figure", "table"))
+    assert first_child_element(root.find(".//div")).tag == "b"
