@@ -85,8 +85,10 @@ def first_child_element(el: HtmlElement) -> HtmlElement | None:
 
 def iter_elements(root: HtmlElement, tags: tuple[str, ...] | None = None) -> Iterator[HtmlElement]:
     """All element nodes (no comments / processing instructions)."""
-    # etree.Element as the tag filter skips comments and PIs inside libxml2.
-    yield from root.iter(*tags) if tags else root.iter(etree.Element)
+    # etree.Element as the tag filter skips comments and PIs inside libxml2.  lxml's own
+    # iterator is returned, not re-yielded: a generator cost a Python resume per element
+    # (192,000 per 320 pages, profiled).
+    return root.iter(*tags) if tags else root.iter(etree.Element)
 
 
 @lru_cache(maxsize=8192)  # teaser and media passes resolve the same hrefs many times per page

@@ -390,3 +390,14 @@ def test_lxml_filtered_iteration_equals_the_python_filters() -> None:
     assert next(img.iterancestors("figure", "table"), None) is next(
         a for a in img.iterancestors() if a.tag in ("figure", "table"))
     assert first_child_element(root.find(".//div")).tag == "b"
+
+
+def test_iter_elements_skips_comments_and_filters_tags() -> None:
+    from lxml import etree
+
+    from pipelines.dom_utils import iter_elements
+
+    root = html.fromstring("<html><body><!-- c --><p>a<b>b</b></p><?pi x?><div><p>c</p></div></body></html>",
+                           parser=etree.HTMLParser(remove_comments=False))
+    assert [el.tag for el in iter_elements(root)] == ["html", "body", "p", "b", "div", "p"]
+    assert [el.tag for el in iter_elements(root, ("p", "div"))] == ["p", "div", "p"]
