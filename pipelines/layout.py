@@ -22,10 +22,14 @@ LAYOUT_CELL_CHARS = 400
 LAYOUT_MAX_ROWS = 12
 
 
+#: Compiled once (table.xpath(string) compiles it per table).
+_ROWS = etree.XPath("./tr|./tbody/tr")
+
+
 def _is_layout_table(table: HtmlElement) -> bool:
     if table.find(".//table") is not None:
         return True
-    if len(table.xpath("./tr|./tbody/tr")) > LAYOUT_MAX_ROWS:
+    if len(_ROWS(table)) > LAYOUT_MAX_ROWS:
         return False
     for cell in table.iter("td", "th"):
         if cell.find(".//h1") is not None or len(cell.findall(".//p")) >= 2 or cell.find(".//div//p") is not None:

@@ -401,3 +401,15 @@ def test_iter_elements_skips_comments_and_filters_tags() -> None:
                            parser=etree.HTMLParser(remove_comments=False))
     assert [el.tag for el in iter_elements(root)] == ["html", "body", "p", "b", "div", "p"]
     assert [el.tag for el in iter_elements(root, ("p", "div"))] == ["p", "div", "p"]
+
+
+def test_compiled_xpaths_equal_the_string_calls() -> None:
+    from pipelines.layout import _ROWS
+    from pipelines.story_box import _TEXT_WITH
+
+    root = html.fromstring("""<html><head><title>key</title></head><body><p>a key line<b>key</b> tail key</p>
+        <table><tr><td>1</td></tr><tbody><tr><td>2</td></tr><tr><td>key</td></tr></tbody></table></body></html>""")
+    assert _TEXT_WITH(root, key="key") == root.xpath("//body//text()[contains(., $key)]", key="key")
+    assert len(_TEXT_WITH(root, key="key")) == 4
+    table = root.find(".//table")
+    assert _ROWS(table) == table.xpath("./tr|./tbody/tr")
