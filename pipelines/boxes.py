@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from pipelines.dom_utils import HtmlElement, attr_tokens, remove, text_of
+from lxml import etree
+
+from pipelines.dom_utils import HtmlElement, remove, text_of
 
 # Photo galleries, slideshows and carousels: numbered legends ("1/50 Star Wars
 # boosts economy ...") of pictures, or teaser strips of other stories.  Measured on
@@ -57,23 +59,30 @@ def _inside_item(p: HtmlElement, box: HtmlElement) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def _gallery_class(tokens: str) -> bool:
-    """Cached per class/id string: pages repeat classes on dozens of items, and this
-    search ran on every classed element (profiled: 1/3 of the pass)."""
-    return _GALLERY_CLASS.search(tokens) is not None
+def _gallery_attrs(classes: str | None, ids: str | None) -> bool:
+    """Whether class and id (attr_tokens' string) name a gallery.  Cached per pair:
+    pages repeat classes on dozens of items, and this search ran on every classed
+    element (profiled: 1/3 of the pass)."""
+    return _GALLERY_CLASS.search(f" {classes or ''} {ids or ''} ".lower()) is not None
 
 
-def _is_gallery(el: HtmlElement) -> bool:
-    return (el.tag not in _NEVER_GALLERY_TAGS and bool(el.get("class") or el.get("id"))
-            and _gallery_class(attr_tokens(el)) and not _holds_story(el)
-            and _free_paragraph_share(el) < MAX_FREE_PARAGRAPH_SHARE)
+def _galleries(root: HtmlElement) -> list[HtmlElement]:
+    """Gallery boxes in ``root`` (itself included), document order.  One Python walk
+    reading class and id once per element: the XPath "descendant-or-self::*[@class or
+    @id]" plus a second read of both per classed element cost more (0.17 s per 320
+    pages for the XPath alone, 0.11 s for the walk)."""
+    found = []
+    for el in root.iter(etree.Element):
+        classes, ids = el.get("class"), el.get("id")
+        if ((classes or ids) and el.tag not in _NEVER_GALLERY_TAGS and _gallery_attrs(classes, ids)
+                and not _holds_story(el) and _free_paragraph_share(el) < MAX_FREE_PARAGRAPH_SHARE):
+            found.append(el)
+    return found
 
 
 def drop_galleries(root: HtmlElement) -> int:
     """Remove gallery / slideshow / carousel boxes that do not hold the story; returns the count."""
-    # Only classed or id'd elements can be galleries: libxml2 picks them (82,000 Python
-    # calls per 160 pages otherwise).
-    found = [el for el in root.xpath("descendant-or-self::*[@class or @id]") if _is_gallery(el)]
+    found = _galleries(root)
     removed = 0
     for el in found:
         if el.getparent() is not None and not any(a in found for a in el.iterancestors()):

@@ -30,19 +30,21 @@ def _chrome(el: HtmlElement) -> bool:
     return bool(classes.strip()) and bool(_FIELD_LABEL.search(classes) or _KICKER.search(classes))
 
 
-# Cheap pre-selection over class attributes in libxml2 (a regex over every element's
-# class cost 4% of the extraction time); the patterns above decide.
-_CANDIDATES = etree.XPath(
-    "//@class[contains(., 'label') or contains(., 'icker') or contains(., 'verline') or contains(., 'ntetitulo')"
-    " or contains(., 'achzeile') or contains(., 'upertitle') or contains(., 'urtitre') or contains(., 'cchiello')"
-    " or contains(., 'yebrow')]/.."
-)
+# Cheap pre-selection on the class string (a regex over every element's class cost 4%
+# of the extraction time): a substring search, then the patterns above decide.  A walk
+# reading each class in Python costs half the XPath "//@class[contains(...)]/.." we
+# had (0.30 -> 0.15 s per 320 pages, same elements in the same order).
+_HINT = re.compile("label|icker|verline|ntetitulo|achzeile|upertitle|urtitre|cchiello|yebrow")
+
+
+def _candidates(root: HtmlElement) -> list[HtmlElement]:
+    return [el for el in root.iter(etree.Element) if (classes := el.get("class")) and _HINT.search(classes)]
 
 
 def drop_chrome_text(root: HtmlElement) -> int:
     """Remove short field labels and kickers from ``root`` in place; returns how many."""
     count = 0
-    for el in _CANDIDATES(root):
+    for el in _candidates(root):
         if el.getparent() is None or el.tag in ("html", "body", "main", "article") or not _chrome(el):
             continue
         if len(text_of(el)) <= MAX_CHARS and el.find(".//h1") is None:

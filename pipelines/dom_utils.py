@@ -77,10 +77,18 @@ def remove(el: HtmlElement) -> None:
     el.drop_tree()
 
 
+def first_child_element(el: HtmlElement) -> HtmlElement | None:
+    """The first child that is an element (not a comment or processing instruction),
+    filtered inside lxml: the label tests ask for it ~30,000 times per 320 pages."""
+    return next(el.iterchildren(etree.Element), None)
+
+
 def iter_elements(root: HtmlElement, tags: tuple[str, ...] | None = None) -> Iterator[HtmlElement]:
     """All element nodes (no comments / processing instructions)."""
-    # etree.Element as the tag filter skips comments and PIs inside libxml2.
-    yield from root.iter(*tags) if tags else root.iter(etree.Element)
+    # etree.Element as the tag filter skips comments and PIs inside libxml2.  lxml's own
+    # iterator is returned, not re-yielded: a generator cost a Python resume per element
+    # (192,000 per 320 pages, profiled).
+    return root.iter(*tags) if tags else root.iter(etree.Element)
 
 
 @lru_cache(maxsize=8192)  # teaser and media passes resolve the same hrefs many times per page
@@ -125,10 +133,20 @@ def _join(base: str, href: str) -> str:
     return urljoin(base, href)
 
 
+#: The netloc of a plain http(s) URL: what urlsplit gives when the URL is printable ASCII.
+_PLAIN_NETLOC = re.compile(r"https?://([^/?#]*)")
+
+
 @lru_cache(maxsize=4096)  # same_site asks for the page's own host once per teaser
 def registered_host(url: str) -> str:
     """Host without a leading www. (good enough to tell 'same site' apart)."""
-    host = (urlsplit(url).hostname or "").lower()
+    plain = _PLAIN_NETLOC.match(url) if url.isascii() and url.isprintable() else None
+    if plain is not None and "[" not in plain[1] and "]" not in plain[1]:  # brackets: urlsplit's IPv6 checks
+        # urlsplit(url).hostname, lower-cased, without parsing the whole URL in Python
+        # (7,600 new teaser URLs per 320 pages): after any user info, before any port.
+        host = plain[1].rpartition("@")[2].partition(":")[0].lower()
+    else:
+        host = (urlsplit(url).hostname or "").lower()
     return host[4:] if host.startswith("www.") else host
 
 

@@ -35,6 +35,7 @@ from pipelines.edge_rows import drop_leading_rows
 from pipelines.empty_inline import drop_empty_inline
 from pipelines.endmatter import cut_end_matter
 from pipelines.furniture import drop_furniture_lines
+from pipelines.gc_pause import paused_gc
 from pipelines.heading_anchors import unwrap_heading_anchors
 from pipelines.html_input import NotHtmlError, decode_html, parse_html
 from pipelines.jsonld_text import jsonld_blocks
@@ -100,6 +101,11 @@ def _restrict_to_container(tree, selectors: tuple[str, ...]):
 def extract(html: str | bytes, url: str, profile: Profile | None = None, *, fetched_at: str | None = None) -> Article:
     """Extract one article from a page.  Never raises for bad pages: a page that is not
     HTML comes back as an Article with ``extraction.page_type`` set to why not."""
+    with paused_gc():  # see pipelines.gc_pause: 2.3% of the CPU time was collections
+        return _extract(html, url, profile, fetched_at)
+
+
+def _extract(html: str | bytes, url: str, profile: Profile | None, fetched_at: str | None) -> Article:
     profile = profile or Profile()
     url = url or ""
     try:
@@ -107,6 +113,10 @@ def extract(html: str | bytes, url: str, profile: Profile | None = None, *, fetc
     except NotHtmlError as exc:
         return _not_an_article(url, "not-html" if exc.reason != "empty" else "empty", exc.reason)
 
+    # Every element's Python proxy is kept for the whole call: lxml otherwise builds and
+    # frees one per element on each of the page's ~20 walks; a walk over kept proxies
+    # costs half (measured: 0.073 -> 0.037 s per 320 pages and walk).
+    proxies = list(tree.iter())
     md = read_metadata(tree, url)
     page_title = tree.findtext(".//title") or ""
     # Relative links need a base: the page's own URL, else its canonical URL, else a
@@ -206,6 +216,7 @@ def extract(html: str | bytes, url: str, profile: Profile | None = None, *, fetc
         language=_language_source(md, profile, language),  # type: ignore[arg-type]
         section=md.sources.get("section", "none"),  # type: ignore[arg-type]
     )
+    del proxies
     return Article(
         url=url,
         canonical_url=md.get("canonical_url"),

@@ -22,10 +22,14 @@ LAYOUT_CELL_CHARS = 400
 LAYOUT_MAX_ROWS = 12
 
 
+#: Compiled once (table.xpath(string) compiles it per table).
+_ROWS = etree.XPath("./tr|./tbody/tr")
+
+
 def _is_layout_table(table: HtmlElement) -> bool:
     if table.find(".//table") is not None:
         return True
-    if len(table.xpath("./tr|./tbody/tr")) > LAYOUT_MAX_ROWS:
+    if len(_ROWS(table)) > LAYOUT_MAX_ROWS:
         return False
     for cell in table.iter("td", "th"):
         if cell.find(".//h1") is not None or len(cell.findall(".//p")) >= 2 or cell.find(".//div//p") is not None:
@@ -108,13 +112,18 @@ def _shown_text(el: HtmlElement) -> str:
     return etree.tostring(el, method="text", encoding=str, with_tail=False)
 
 
+_LEAF_DIV_STOPS = ("br", "img", "picture", "figure", *_BLOCKS)
+
+
 def _leaf_text_div(div: HtmlElement) -> bool:
     """A <div> that is one paragraph of text: no blocks, line breaks or images in it
     (an image with its caption span is a figure, not a paragraph: a trafilatura-set
     page expected such captions left out)."""
-    if next((b for b in div.iter("br", "img", "picture", "figure", *_BLOCKS)
-             if b is not div and not _trailing_break(div, b)), None) is not None:
-        return False
+    # A loop over the descendants, not a generator over iter() minus the div itself:
+    # the same test without a generator frame per <div> (26,600 <div>s per 320 pages).
+    for b in div.iterdescendants(*_LEAF_DIV_STOPS):
+        if not _trailing_break(div, b):
+            return False
     return TEXT_DIV_CHARS <= len(_shown_text(div).strip()) <= TEXT_DIV_MAX_CHARS
 
 

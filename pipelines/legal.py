@@ -15,7 +15,7 @@ from lxml.etree import tostring as _serialised_text
 
 from pipelines.body import LEGAL_LINE, LEGAL_LINE_MAX_CHARS
 from pipelines.dom_utils import HtmlElement, remove, text_of
-from pipelines.text import clean_line
+from pipelines.text import clean_line, keyword_pattern
 
 __all__ = ["drop_legal_blocks"]
 
@@ -23,6 +23,7 @@ __all__ = ["drop_legal_blocks"]
 #: the text is folded and the pattern run (profiled: this pass cost 4% of extraction).
 _KEYWORDS = ("reserved", "copyright", "(c)", "©", "privacy", "warrant", "broadcast", "redissemination",
              "contains", "site")
+_KEYWORD = keyword_pattern(_KEYWORDS)
 _HOLDERS = ("p", "div", "td", "font", "span", "small", "center", "address", "footer")
 _BLOCKS = ("p", "div", "table", "ul", "ol", "li", "dl", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "td")
 
@@ -42,7 +43,7 @@ def drop_legal_blocks(root: HtmlElement, lengths: dict[HtmlElement, int]) -> int
         # holder), folded once for the keyword test and once into the line.
         shown = _serialised_text(el, method="text", encoding=str, with_tail=False) or ""
         raw = shown.casefold()
-        if not any(k in raw for k in _KEYWORDS):
+        if not _KEYWORD.search(raw):
             continue
         text = clean_line(shown)
         if len(text) > LEGAL_LINE_MAX_CHARS or not LEGAL_LINE.search(text.casefold()) or not _leaf_block(el):

@@ -56,7 +56,7 @@ def _img_url(img: HtmlElement, base: str) -> str | None:
 
 def _caption_for(img: HtmlElement) -> list[HtmlElement]:
     """Caption elements that belong to ``img``: figcaption, a caption-classed sibling, a caption table row."""
-    container = next((a for a in img.iterancestors() if a.tag in ("figure", "table")), None)
+    container = next(img.iterancestors("figure", "table"), None)
     # A big table is page layout, not a picture frame: searching it for captions per
     # image cost O(page) for every image on 2008-era pages.
     if container is not None and container.tag == "table" and len(container.findall(".//tr")) > 4:

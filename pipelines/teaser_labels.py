@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from pipelines.dom_utils import HtmlElement, text_of
+from pipelines.dom_utils import HtmlElement, first_child_element, text_of
 from pipelines.teaser_links import LinkIndex
 
 __all__ = ["LABEL", "label_of"]
@@ -56,7 +56,7 @@ def label_of(el: HtmlElement, index: LinkIndex) -> tuple[str | None, HtmlElement
     block that is the only child of its holder (a table cell in a row), just
     before the holder (a label row above a cell of links)."""
     candidates = []
-    first = next((c for c in el if isinstance(c.tag, str)), None)
+    first = first_child_element(el)
     if first is not None:
         candidates.append(first)
     prev = _previous_element(el)
@@ -64,7 +64,7 @@ def label_of(el: HtmlElement, index: LinkIndex) -> tuple[str | None, HtmlElement
         candidates.append(prev)
     parent = el.getparent()
     if parent is not None and prev is None:
-        pfirst = next((c for c in parent if isinstance(c.tag, str)), None)
+        pfirst = first_child_element(parent)
         if pfirst is not None and pfirst is not el:
             candidates.append(pfirst)
         elif el.getnext() is None and parent.tag in ("tr", "li", "div"):

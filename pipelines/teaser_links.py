@@ -26,24 +26,21 @@ def is_article_link(url: str | None, page_url: str) -> bool:
     return _is_article_link(url, page.netloc, page.path.rstrip("/"))
 
 
+#: netloc up to the first of "/?#", path up to "?" or "#", query up to "#": one C match
+#: instead of the finds and partitions it replaced (same strings, see the fast-path test).
+_PLAIN_URL = re.compile(r"https?://([^/?#]*)([^?#]*)(?:\?([^#]*))?")
+
+
 def _host_path_query(url: str) -> tuple[str, str, str]:
     """(netloc, path, query) exactly as urlsplit gives them; plain http(s) URLs are
     split here, urlsplit costing 17 us in Python per new link (profiled: 2/3 of the
     article-link test, run on 100 new links per page).  Plain: printable ASCII (no
     tab, CR, LF or other control characters, which urlsplit strips or deletes; an
     ASCII host needs no IDNA check) and no brackets in the host (IPv6 checks)."""
-    if url.startswith(("http://", "https://")) and url.isascii() and url.isprintable():
-        rest = url[url.index("//") + 2:]
-        end = len(rest)
-        for mark in "/?#":
-            at = rest.find(mark)
-            if 0 <= at < end:
-                end = at
-        netloc, rest = rest[:end], rest[end:]
+    if url.isascii() and url.isprintable() and (plain := _PLAIN_URL.match(url)) is not None:
+        netloc = plain[1]
         if "[" not in netloc and "]" not in netloc:
-            rest = rest.partition("#")[0]
-            path, _, query = rest.partition("?")
-            return netloc, path, query
+            return netloc, plain[2], plain[3] or ""
     parts = urlsplit(url)
     return parts.netloc, parts.path, parts.query
 
@@ -73,6 +70,49 @@ def same_site(url: str, page_url: str) -> bool:
     return bool(a) and (a == b or a.endswith("." + b) or b.endswith("." + a))
 
 
+def subtree_lengths(root: HtmlElement, elements: list[HtmlElement]) -> dict[HtmlElement, int]:
+    """Stripped text length of each element in ``elements`` (``root`` and every element
+    below it, document order): its text, plus its children's tails and subtrees.  Each
+    element pushes its sum up to its parent, one getparent() instead of a child loop
+    per element (0.18 -> 0.155 s per 320 pages, the same dict)."""
+    lengths = dict.fromkeys(elements, 0)
+    # Tails of comments and processing instructions belong to their parent's text too.
+    for node in root.iter(etree.Comment, etree.ProcessingInstruction, etree.Entity):
+        tail, parent = node.tail, node.getparent()
+        if tail and parent is not None:
+            lengths[parent] += len(tail.strip())
+    for el in elements[:0:-1]:  # bottom-up, root last (its tail is outside)
+        n = lengths[el]
+        text = el.text
+        if text:
+            n += len(text.strip())
+            lengths[el] = n
+        tail = el.tail
+        if tail:
+            n += len(tail.strip())
+        if n:
+            lengths[el.getparent()] += n
+    if root.text:
+        lengths[root] += len(root.text.strip())
+    return lengths
+
+
+def _links_below(root: HtmlElement, link_url: dict[HtmlElement, str]) -> dict[HtmlElement, int]:
+    """How many article links each element holds (itself included); elements without
+    any are left out (every reader asks with get()).  Counted up from the ~100 links of
+    a page instead of summed over its ~700 elements."""
+    below: dict[HtmlElement, int] = {}
+    for a in link_url:
+        below[a] = below.get(a, 0) + 1
+        if a is root:
+            continue
+        for ancestor in a.iterancestors():
+            below[ancestor] = below.get(ancestor, 0) + 1
+            if ancestor is root:
+                break
+    return below
+
+
 class LinkIndex:
     """Per-page facts every test needs, computed once: text lengths, article links,
     how many article links each subtree holds.  Recomputing them per candidate
@@ -90,26 +130,8 @@ class LinkIndex:
             url = absolute_url(a.get("href"), page_url)
             if url and _is_article_link(url, page_host, page_path):
                 self.link_url[a] = url
-        # One bottom-up pass for both subtree facts (see dom_utils.text_lengths).
-        self.lengths: dict[HtmlElement, int] = {}
-        self.links_below: dict[HtmlElement, int] = {}
-        lengths, below, link_url = self.lengths, self.links_below, self.link_url
-        known = lengths.get  # one lookup per child, not two; leaves skip the child loop
-        for el in reversed(elements):
-            n = 1 if el in link_url else 0
-            text = el.text
-            chars = len(text.strip()) if text else 0
-            if len(el):
-                for child in el:
-                    tail = child.tail
-                    if tail:
-                        chars += len(tail.strip())
-                    sub = known(child)
-                    if sub is not None:  # comments and PIs are not in the index
-                        chars += sub
-                        n += below[child]
-            lengths[el] = chars
-            below[el] = n
+        self.lengths = subtree_lengths(root, elements)
+        self.links_below = _links_below(root, self.link_url)
 
     def length(self, el: HtmlElement) -> int:
         return self.lengths.get(el, 0)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from pipelines.dom_utils import HtmlElement, absolute_url, text_of
+from pipelines.dom_utils import HtmlElement, absolute_url, first_child_element, text_of
 from pipelines.schema import RelatedLink
 from pipelines.teaser_blocks import not_an_item
 from pipelines.teaser_labels import LABEL
@@ -50,7 +50,7 @@ def _other_page(url: str, index: LinkIndex) -> bool:
 
 
 def _heading(el: HtmlElement) -> HtmlElement | None:
-    first = next((c for c in el if isinstance(c.tag, str)), None)
+    first = first_child_element(el)
     if first is None or first.tag not in _HEADINGS or first.find(".//a") is not None:
         return None
     return first

@@ -80,7 +80,7 @@ def _block_teasers(el: HtmlElement, index: LinkIndex, labelled: bool) -> list[Re
         # A story paragraph with a link inside is not a teaser: the title link
         # leads the item, or the item is an image link plus a short summary.
         link_share = len(text_of(link)) / max(len(item_text), 1)
-        has_heading = any(True for _ in item.iter(*HEADING_TAGS))
+        has_heading = next(item.iter(*HEADING_TAGS), None) is not None
         # Cards link the same article twice: an image link and a title link.
         image_link = any(a.find(".//img") is not None for a in item.iter("a") if index.link_url.get(a) == url)
         if link_share < 0.3 and not has_heading and not image_link and not title_then_summary(item, link):

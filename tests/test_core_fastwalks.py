@@ -1,0 +1,211 @@
+"""The speed paths of the fourth speed round must give exactly what the code they
+replaced gives (the old expression is spelled out in each test)."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from lxml import html
+
+_CLASSED_PAGE = """<html class="x-label"><body class="page"><div class="field-label-above">Tags:</div>
+<p class="Kicker">K</p><!-- c --><span class="eyebrow">E</span><div class="">x</div><p id="label">i</p>
+<section class="surtitre occhiello"><b class="dachzeile">D</b><i class="supertitle-x">S</i></section>
+<div class="ntetitulo overline"><em class="label">L</em></div><p class="labelled icker">T</p></body></html>"""
+
+
+def test_chrome_text_candidates_equal_the_attribute_xpath() -> None:
+    from lxml import etree
+
+    from pipelines.chrome_text import _candidates
+
+    root = html.fromstring(_CLASSED_PAGE)
+    xpath = etree.XPath(
+        "//@class[contains(., 'label') or contains(., 'icker') or contains(., 'verline') or contains(., 'ntetitulo')"
+        " or contains(., 'achzeile') or contains(., 'upertitle') or contains(., 'urtitre') or contains(., 'cchiello')"
+        " or contains(., 'yebrow')]/..")
+    assert _candidates(root) == xpath(root)
+    assert len(_candidates(root)) == 10
+
+
+def test_subtree_lengths_equal_the_child_loop() -> None:
+    from lxml import etree
+
+    from pipelines.dom_utils import text_lengths
+    from pipelines.teaser_links import LinkIndex, subtree_lengths
+
+    parser = etree.HTMLParser(remove_comments=False)
+    root = html.fromstring("""<html><body> <div> a <!-- c --> tail of comment <p>x<b> y </b> z </p>
+        <?pi x?> pi tail <a href="/news/a-b-c">Link text</a> after</div><ul><li><a href="/x/y-z-w">L</a></li></ul>
+        </body></html>""", parser=parser)
+    elements = list(root.iter(etree.Element))
+    assert subtree_lengths(root, elements) == text_lengths(root)
+    inner = root.find(".//div")
+    assert subtree_lengths(inner, list(inner.iter(etree.Element))) == text_lengths(inner)
+    index = LinkIndex(root, "http://site.example/page")
+    assert index.links_below == {root: 2, root.find("body"): 2, inner: 1, inner.find("a"): 1,
+                                 root.find(".//ul"): 1, root.find(".//li"): 1, root.find(".//li/a"): 1}
+
+
+def test_notice_hints_equal_the_attribute_xpath() -> None:
+    from lxml import etree
+
+    from pipelines.notices import _hinted
+
+    root = html.fromstring("""<html class="debug"><body><div class="regwall">w</div><button>b</button>
+        <p id="paywall">x</p><p id="btn">not by id</p><span class="Btn">case</span><a class="cta-box">c</a>
+        <div class="">e</div><div class="x" id="debug-info"><button class="button">b</button></div></body></html>""")
+    xpath = etree.XPath(".//button | .//@class[contains(., 'wall') or contains(., 'debug') or contains(., 'btn')"
+                        " or contains(., 'button') or contains(., 'cta')]/.. | .//@id[contains(., 'wall')"
+                        " or contains(., 'debug')]/..")
+    assert _hinted(root) == xpath(root)
+    assert [el.tag for el in _hinted(root)] == ["html", "div", "button", "p", "a", "div", "button"]
+    button = root.find(".//button")
+    assert _hinted(button) == xpath(button) == []
+
+
+def test_gallery_walk_equals_the_classed_xpath() -> None:
+    from pipelines import boxes
+    from pipelines.dom_utils import attr_tokens
+
+    root = html.fromstring("""<html><body class="gallery"><div class="Photo-Gallery"><ul><li>1/2 a</li></ul></div>
+        <div id="slideshow_1" class=""><figure>x</figure></div><article class="carousel">a</article>
+        <div class="galleryx">no</div><section class="x" id="fotogalerie"><h1>Story</h1></section>
+        <div class="carousel"><p>free paragraph text</p></div><span class="bildergalerie">legend</span></body></html>""")
+
+    def slow(el):  # the test the walk replaced, on the elements the XPath picked
+        return (el.tag not in boxes._NEVER_GALLERY_TAGS and bool(el.get("class") or el.get("id"))
+                and boxes._GALLERY_CLASS.search(attr_tokens(el)) is not None and not boxes._holds_story(el)
+                and boxes._free_paragraph_share(el) < boxes.MAX_FREE_PARAGRAPH_SHARE)
+
+    expected = [el for el in root.xpath("descendant-or-self::*[@class or @id]") if slow(el)]
+    assert boxes._galleries(root) == expected
+    assert [el.get("class") or el.get("id") for el in expected] == ["Photo-Gallery", "slideshow_1", "bildergalerie"]
+
+
+def test_widget_kinds_from_class_and_id_equal_the_token_string() -> None:
+    from pipelines.dom_clean import _attr_widget_kinds, _widget_kinds
+    from pipelines.dom_utils import attr_tokens
+
+    root = html.fromstring("""<html><body><div class="Video-Player">v</div><p id="comments">c</p>
+        <span class="share" id="AD-1">s</span><b class="">x</b><i id="">y</i><div class="tag-video x">t</div>
+        <p class="author-bio" id="Bio">a</p><p>plain</p></body></html>""")
+    for el in root.iter():
+        assert _attr_widget_kinds(el.get("class"), el.get("id")) == _widget_kinds(attr_tokens(el))
+
+
+def test_registered_host_is_urlsplit_hostname() -> None:
+    from pipelines.dom_utils import registered_host
+
+    urls = ["http://www.A.com/x", "https://u:p@WWW.h.org:8080/p?q#f", "http://h.com?x/y", "http://h.com#a/b",
+            "http://", "http://:80/x", "http://u@/x", "http://h%25Zone/x", "http://[::1]:80/x", "http://a]b/",
+            "HTTP://Www.X.com/", "http://é.com/", "http://h.com/a b", "http://h\tx.com/", "ftp://www.f.com/x",
+            "//www.n.com/p", "www.p.com/x", "", "http://www./", "https://www/x"]
+    for url in urls:
+        try:
+            host = (urlsplit(url).hostname or "").lower()
+            expected = host[4:] if host.startswith("www.") else host
+        except ValueError:
+            expected = "ValueError"
+        try:
+            got = registered_host(url)
+        except ValueError:
+            got = "ValueError"
+        assert got == expected, url
+
+
+def test_keyword_patterns_find_what_the_substring_tests_find() -> None:
+    from pipelines.legal import _KEYWORDS
+    from pipelines.promo import _CONSENT_HINTS, _PAYWALL_HINTS, _PROMO_HINTS, _READER_CHROME_HINTS
+    from pipelines.text import keyword_pattern
+
+    texts = ["all rights reserved", "(c) 2008", "© x", "price (c", "get the app", "whatsapp", "don't",
+             "e-mail user", "gerät", "réservée", "plain story text", "", "a.b*c", "weiterlesen?", "sıte"]
+    for words in (_KEYWORDS, _PROMO_HINTS, _PAYWALL_HINTS, _READER_CHROME_HINTS, _CONSENT_HINTS, ("a.b", "*c", "(")):
+        pattern = keyword_pattern(words)
+        for text in texts:
+            assert (pattern.search(text) is not None) == any(w in text for w in words), (words, text)
+
+
+def test_extract_restores_the_garbage_collector_state() -> None:
+    import gc
+
+    from pipelines.extract import extract
+
+    page = "<html><head><title>T</title></head><body><article><h1>T</h1><p>" + "Story text here. " * 30 + "</p></article></body></html>"
+    assert gc.isenabled()
+    first = extract(page, "https://news.example/a/b-c-d")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        second = extract(page, "https://news.example/a/b-c-d")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    assert first.body == second.body and "Story text here." in (first.body or "")
+
+
+def test_leaf_text_div_equals_the_generator_over_iter() -> None:
+    from pipelines.layout import (
+        _BLOCKS,
+        TEXT_DIV_CHARS,
+        TEXT_DIV_MAX_CHARS,
+        _leaf_text_div,
+        _shown_text,
+        _trailing_break,
+    )
+
+    text = "A paragraph of story text that is long enough to count as one. " * 2
+    root = html.fromstring(f"""<html><body><div id="a">{text}<br></div><div id="b">{text}<br>more</div>
+        <div id="c">{text}<span><br></span></div><div id="d">{text}<img src="x.jpg"></div><div id="e"><div>{text}</div></div>
+        <div id="f">{text}<br> </div><div id="g">short</div><div id="h">{text}<b>bold</b></div></body></html>""")
+
+    def slow(div):
+        if next((b for b in div.iter("br", "img", "picture", "figure", *_BLOCKS)
+                 if b is not div and not _trailing_break(div, b)), None) is not None:
+            return False
+        return TEXT_DIV_CHARS <= len(_shown_text(div).strip()) <= TEXT_DIV_MAX_CHARS
+
+    divs = list(root.iter("div"))
+    assert [_leaf_text_div(d) for d in divs] == [slow(d) for d in divs]
+    assert [d.get("id") for d in divs if _leaf_text_div(d)] == ["a", None, "f", "h"]
+
+
+def test_lxml_filtered_iteration_equals_the_python_filters() -> None:
+    from lxml import etree
+
+    from pipelines.dom_utils import first_child_element
+
+    parser = etree.HTMLParser(remove_comments=False)
+    root = html.fromstring("""<html><body><div id="a"><!-- c --><?pi x?>text<b>first</b><i>2</i></div>
+        <div id="b"><!-- only a comment --></div><figure><table><tr><td><div><img src="x.jpg"></div></td></tr></table>
+        </figure><ul><li><h3>Head</h3></li><li><p>no heading</p></li></ul></body></html>""", parser=parser)
+    for el in root.iter(etree.Element):
+        assert first_child_element(el) is next((c for c in el if isinstance(c.tag, str)), None)
+        assert (next(el.iter("h2", "h3"), None) is not None) == any(True for _ in el.iter("h2", "h3"))
+    img = root.find(".//img")
+    assert next(img.iterancestors("figure", "table"), None) is next(
+        a for a in img.iterancestors() if a.tag in ("figure", "table"))
+    assert first_child_element(root.find(".//div")).tag == "b"
+
+
+def test_iter_elements_skips_comments_and_filters_tags() -> None:
+    from lxml import etree
+
+    from pipelines.dom_utils import iter_elements
+
+    root = html.fromstring("<html><body><!-- c --><p>a<b>b</b></p><?pi x?><div><p>c</p></div></body></html>",
+                           parser=etree.HTMLParser(remove_comments=False))
+    assert [el.tag for el in iter_elements(root)] == ["html", "body", "p", "b", "div", "p"]
+    assert [el.tag for el in iter_elements(root, ("p", "div"))] == ["p", "div", "p"]
+
+
+def test_compiled_xpaths_equal_the_string_calls() -> None:
+    from pipelines.layout import _ROWS
+    from pipelines.story_box import _TEXT_WITH
+
+    root = html.fromstring("""<html><head><title>key</title></head><body><p>a key line<b>key</b> tail key</p>
+        <table><tr><td>1</td></tr><tbody><tr><td>2</td></tr><tr><td>key</td></tr></tbody></table></body></html>""")
+    assert _TEXT_WITH(root, key="key") == root.xpath("//body//text()[contains(., $key)]", key="key")
+    assert len(_TEXT_WITH(root, key="key")) == 4
+    table = root.find(".//table")
+    assert _ROWS(table) == table.xpath("./tr|./tbody/tr")
