@@ -35,7 +35,6 @@ from pipelines.edge_rows import drop_leading_rows
 from pipelines.empty_inline import drop_empty_inline
 from pipelines.endmatter import cut_end_matter
 from pipelines.furniture import drop_furniture_lines
-from pipelines.gc_pause import paused_gc
 from pipelines.heading_anchors import unwrap_heading_anchors
 from pipelines.html_input import NotHtmlError, decode_html, parse_html
 from pipelines.jsonld_text import jsonld_blocks
@@ -101,11 +100,6 @@ def _restrict_to_container(tree, selectors: tuple[str, ...]):
 def extract(html: str | bytes, url: str, profile: Profile | None = None, *, fetched_at: str | None = None) -> Article:
     """Extract one article from a page.  Never raises for bad pages: a page that is not
     HTML comes back as an Article with ``extraction.page_type`` set to why not."""
-    with paused_gc():  # see pipelines.gc_pause: 2.3% of the CPU time was collections
-        return _extract(html, url, profile, fetched_at)
-
-
-def _extract(html: str | bytes, url: str, profile: Profile | None, fetched_at: str | None) -> Article:
     profile = profile or Profile()
     url = url or ""
     try:
