@@ -100,7 +100,7 @@ def drop_notices(root: HtmlElement) -> int:
     """Remove walls, debug dumps, browser banners and call-to-action boxes from ``root``
     in place; how many.  Runs before buttons are dropped (they mark the CTA boxes)."""
     removed = 0
-    # XPath preselects by attribute substring (in C): the regexes then see a handful of elements.
+    # One walk preselects by attribute substring: the regexes then see a handful of elements.
     for el in _hinted(root):
         if el.getparent() is None or el.tag in ("body", "html", "article", "main"):
             continue
