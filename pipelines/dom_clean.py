@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from lxml import etree
 
-from pipelines.dom_utils import HtmlElement, iter_elements, remove, text_lengths, text_of
+from pipelines.dom_utils import HtmlElement, has_parents_text, iter_elements, remove, text_lengths, text_of
 
 # Class/id fragments of media players (video.js, JW Player, Plyr, MediaElement,
 # Flowplayer, Brightcove, and the generic names sites give their wrappers).
@@ -266,13 +266,19 @@ def strip_interface(root: HtmlElement, drop_selectors: tuple[str, ...] = (),
     # Text-based passes: class names on many sites say nothing ("c-8").  The lengths
     # from before the class pass are reused: they can only be too large, which makes
     # the pre-filter skip, never remove, and a second pass cost 1/6 of our DOM time.
+    quiet = None  # the last element whose text failed the gate, while nothing was removed since
     for el in list(iter_elements(root)):
         size = lengths.get(el, 0)
         if not size or size > 120 or len(el) > 3 or el.tag in ("html", "body") or el.getparent() is None:
             continue
+        if quiet is not None and el.getparent() is quiet and has_parents_text(el, quiet):
+            quiet = el  # the same text fails the same gate
+            continue
         text = text_of(el)
         if not text or len(text) > 120 or not _may_be_widget_text(text):
+            quiet = el
             continue
+        quiet = None
         if UI_LINE.match(text):
             remove(_biggest_ui_ancestor(el))
             removed["player"] += 1

@@ -68,6 +68,19 @@ def _text_of(el: HtmlElement) -> str:
 
 _serialised_text = etree.tostring
 
+_ASCII_BLANK = " \t\n\r"
+
+
+def has_parents_text(el: HtmlElement, parent: HtmlElement) -> bool:
+    """``text_of(el) == text_of(parent)`` without reading either: ``el`` is the
+    parent's only child node, with nothing but ASCII spaces and line breaks before
+    and after it (which clean_line drops at the ends, and which neither compose
+    under NFC nor change its space handling).  A text pass that has just read the
+    parent can skip such wrapped children: 33% of strip_interface's text reads
+    (<li><a>, <a><span>, measured on 320 dev pages)."""
+    return (len(parent) == 1 and not (parent.text or "").strip(_ASCII_BLANK)
+            and not (el.tail or "").strip(_ASCII_BLANK))
+
 
 def remove(el: HtmlElement) -> None:
     """Drop an element but keep its tail text in place (tails belong to the parent)."""
