@@ -36,3 +36,34 @@ def test_wrapped_widget_text_is_still_removed() -> None:
     text = root.text_content()
     assert "Play Video" not in text
     assert "Menu item" in text and "Story text" in text
+
+
+def _divs_among_paragraphs_slow(root) -> int:
+    """divs_among_paragraphs before the <p>-child pre-test, spelled out."""
+    from pipelines.layout import TEXT_DIV_CHARS, _leaf_text_div, _shown_text
+
+    count, holds = 0, {}
+    for div in list(root.iter("div")):
+        parent = div.getparent()
+        if parent is None or not _leaf_text_div(div):
+            continue
+        if parent not in holds:
+            holds[parent] = any(c.tag == "p" and len(_shown_text(c).strip()) >= TEXT_DIV_CHARS for c in parent)
+        if holds[parent]:
+            div.tag = "p"
+            count += 1
+    return count
+
+
+def test_divs_among_paragraphs_equals_the_loop_without_the_p_pretest() -> None:
+    from pipelines.layout import divs_among_paragraphs
+
+    sentence = "A sentence of story text long enough to count as a paragraph of its own, and then some more."
+    page = f"""<html><body><div id="story"><p>{sentence}</p><div>{sentence}</div><div>{sentence}<br></div>
+        <div><div>{sentence}</div></div></div><div id="side"><div>{sentence}</div><div>{sentence}</div></div>
+        <section><div>{sentence}</div><p>short</p></section><article><div>{sentence}</div><p>{sentence}</p></article>
+        </body></html>"""
+    fast, slow = html.fromstring(page), html.fromstring(page)
+    assert divs_among_paragraphs(fast) == _divs_among_paragraphs_slow(slow) == 3
+    assert etree.tostring(fast) == etree.tostring(slow)
+    assert [el.tag for el in fast.find(".//div[@id='side']")] == ["div", "div"]  # no <p> beside them
