@@ -67,3 +67,26 @@ def test_divs_among_paragraphs_equals_the_loop_without_the_p_pretest() -> None:
     assert divs_among_paragraphs(fast) == _divs_among_paragraphs_slow(slow) == 3
     assert etree.tostring(fast) == etree.tostring(slow)
     assert [el.tag for el in fast.find(".//div[@id='side']")] == ["div", "div"]  # no <p> beside them
+
+
+def test_clean_line_ascii_separator_test_equals_the_pattern() -> None:
+    import random
+    import re
+    import unicodedata
+
+    from pipelines.text import _NOT_BOTH_SPACE, _WS, clean_line
+
+    def slow(text: str) -> str:  # clean_line with the former [\x1c-\x1f] pattern search
+        if text.isascii() and not re.search(r"[\x1c-\x1f]", text):
+            return " ".join(text.split())
+        text = unicodedata.normalize("NFC", text)
+        if not _NOT_BOTH_SPACE.search(text):
+            return " ".join(text.split())
+        return _WS.sub(" ", text.replace("\n", " ")).strip()
+
+    rng = random.Random(5)
+    pool = ["a", "b", " ", "\t", "\n", "\r", "\x0b", "\x0c", "\x1b", "\x1c", "\x1d", "\x1e", "\x1f", "\x20", "\xa0", "é"]
+    for _ in range(5000):
+        text = "".join(rng.choice(pool) for _ in range(rng.randint(1, 8)))
+        assert clean_line(text) == slow(text), repr(text)
+    assert clean_line(" a\x1fb ") == "a\x1fb"  # a separator is no space to the pattern pass
