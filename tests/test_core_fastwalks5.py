@@ -90,3 +90,15 @@ def test_clean_line_ascii_separator_test_equals_the_pattern() -> None:
         text = "".join(rng.choice(pool) for _ in range(rng.randint(1, 8)))
         assert clean_line(text) == slow(text), repr(text)
     assert clean_line(" a\x1fb ") == "a\x1fb"  # a separator is no space to the pattern pass
+
+
+def test_has_markers_equals_the_attribute_generator() -> None:
+    from pipelines.lead_markers import has_markers
+
+    root = html.fromstring("""<html><body><p>a</p><p class="x">b</p><div id="">c</div><span data-role="lead">d</span>
+        <h2 type="t">e</h2><div itemprop="description">f</div><p title="t" lang="en">g</p><div datax="1">h</div>
+        <strong style="s" data-="">i</strong></body></html>""")
+    for el in root.iter(etree.Element):
+        slow = any(name in ("class", "id", "type", "itemprop") or name.startswith("data-") for name in el.attrib)
+        assert has_markers(el) == slow
+    assert [el.text for el in root.iter(etree.Element) if has_markers(el)] == ["b", "c", "d", "e", "f", "i"]
