@@ -1,5 +1,5 @@
-"""The speed paths of the fifth speed round must give exactly what the code they
-replaced gives (the slow expression is spelled out in each test)."""
+"""Speed paths for text reads, paragraph tests and lead markers must give exactly what
+the code they replaced gives (the slow expression is spelled out in each test)."""
 
 from __future__ import annotations
 
