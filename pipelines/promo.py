@@ -98,8 +98,9 @@ _TIP_CALL = re.compile(
     re.IGNORECASE,
 )
 # A story sentence that gives an address is reported speech or attribution ("A
-# spokesman, reachable at press@..., said"; a quoted "Tell us at ..."): never a call.
-_REPORTED = re.compile(r"[\"“”„«»]|\b(said|says|told|according to|sagte|sagt|a déclaré|dijo|ha detto)\b", re.IGNORECASE)
+# spokesman, reachable at press@..., said" - see _REPORTED below; a quoted "Tell us
+# at ..."; "according to"): never a call.
+_QUOTED_OR_ATTRIBUTED = re.compile(r"[\"“”„«»]|\baccording to\b", re.IGNORECASE)
 TIP_CALL_MAX_CHARS = 200
 _UPDATE_NOTICE = re.compile(
     r"^\W*this (is a|story is) (breaking|developing)( news)?( story)?\b.{0,60}"
@@ -168,7 +169,8 @@ def is_promo_line(line: str) -> bool:
             or (_hinted(folded, _PAYWALL_HINT) and _PAYWALL_TEASER.search(text))
             or (_hinted(folded, _READER_CHROME_HINT) and _READER_CHROME.search(text))):
         return True
-    if len(text) <= TIP_CALL_MAX_CHARS and (("@" in text and _TIP_CALL.search(text) and not _REPORTED.search(text))
+    if len(text) <= TIP_CALL_MAX_CHARS and (("@" in text and _TIP_CALL.search(text) and not _REPORTED.search(text)
+                                             and not _QUOTED_OR_ATTRIBUTED.search(text))
                                             or _UPDATE_NOTICE.match(text)):
         return True
     return (len(text) <= CONSENT_LINE_MAX_CHARS and _hinted(folded, _CONSENT_HINT)

@@ -115,3 +115,9 @@ def test_see_also_links_to_other_sites_are_not_related_items():
     titles = {r.title for r in related}
     assert "Bus lines" in titles
     assert not titles & {"Tram", "City council"}
+
+
+def test_a_quoted_call_with_an_address_is_story_text():
+    # no "said": the quotation marks alone mark it as the story quoting someone
+    quoted = "<p>The mayor's appeal ends: “Tell us what you think at budget@city.example.”</p>"
+    assert "Tell us what you think" in extract(_page(_paras() + quoted), URL).body
