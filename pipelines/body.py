@@ -75,6 +75,28 @@ def _render(body: etree._Element) -> tuple[list[str], list[str]]:
     return blocks, headings
 
 
+#: What a <head> holds besides its title: never text.  Anything else found there stays
+#: (a 2007 l3s_gn1 page has no <body>: lxml puts its whole story in <head>).
+_HEAD_ONLY_TAGS = frozenset({"meta", "link", "base", "style", "script"})
+
+
+def drop_head_metadata(tree: HtmlElement) -> None:
+    """Remove the <meta>, <link> and like elements of the page's <head>, once the
+    metadata has been read.
+
+    trafilatura deletes <head> in its own cleaning, but only after it has copied the
+    whole tree three times and swept it with a dozen XPath prunes: these elements, 12%
+    of a cleaned page's elements, were copied and searched on every run (profiled:
+    prunes and copies are 45% of trafilatura's time here)."""
+    head = tree.find("head")
+    if head is None:
+        return
+    for el in list(head):
+        # An element whose tail holds text stays: removing it would take the text.
+        if (el.tag in _HEAD_ONLY_TAGS or not isinstance(el.tag, str)) and not (el.tail or "").strip():
+            head.remove(el)
+
+
 def extract_body(tree: HtmlElement, url: str, options: dict[str, object] | None = None) -> Body:
     """Run trafilatura on an already-cleaned tree; never raises on odd pages."""
     kwargs = {**BASE_OPTIONS, **(options or {})}

@@ -17,6 +17,7 @@ from pipelines.author_lines import drop_author_lines
 from pipelines.body import (
     Body,
     contains_most_of,
+    drop_head_metadata,
     extract_body,
     filter_lines,
     long_paragraph_beside_headline,
@@ -150,6 +151,7 @@ def extract(html: str | bytes, url: str, profile: Profile | None = None, *, fetc
     wrap_loose_paragraphs(work)
     unmask_teaser_text(masked)
     title = md.get("title")
+    drop_head_metadata(work)
     body = extract_body(work, url, profile.trafilatura_options)
     if not profile.trafilatura_options.get("favor_recall") and missed_long_paragraph(work, body):
         second = extract_body(work, url, recall_options(profile.trafilatura_options))

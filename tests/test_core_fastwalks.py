@@ -124,3 +124,41 @@ def test_keyword_patterns_find_what_the_substring_tests_find() -> None:
         pattern = keyword_pattern(words)
         for text in texts:
             assert (pattern.search(text) is not None) == any(w in text for w in words), (words, text)
+
+
+_HEADED_PAGE = """<html><head><title>T</title><meta charset="utf-8"><meta name="description" content="d">
+<link rel="stylesheet" href="/s.css"><!-- build 42 --><style>p{}</style><script>var x = 1;</script>
+<link rel="preload" href="/f.woff"></head><body><article><h1>A headline for the story</h1>
+<p>The council voted on Tuesday to close the old bridge for repairs that will last most of the year.</p>
+<p>Drivers will be sent through the town centre, where the council expects long queues at peak hours.</p>
+<p>Shops along the detour said they hoped the extra traffic would bring them more customers.</p>
+</article></body></html>"""
+
+
+def test_drop_head_metadata_keeps_title_text_and_unknown_elements() -> None:
+    from pipelines.body import drop_head_metadata
+
+    root = html.fromstring(_HEADED_PAGE)
+    drop_head_metadata(root)
+    assert [el.tag for el in root.find("head")] == ["title"]
+    # An element whose tail holds text (built by hand: the parser moves such text to <body>).
+    head = root.find("head")
+    head.append(html.Element("meta"))
+    head[-1].tail = "kept tail"
+    drop_head_metadata(root)
+    assert [el.tag for el in head] == ["title", "meta"] and "kept tail" in head.text_content()
+    # A page without <body> (a 2007 site): lxml puts the story in <head>, where it stays.
+    bodiless = html.fromstring("<html><head><title>T</title><meta name=a><mbox><p>Story text.</p></mbox></head></html>")
+    drop_head_metadata(bodiless)
+    assert [el.tag for el in bodiless.find("head")] == ["title", "mbox"]
+
+
+def test_drop_head_metadata_leaves_trafilatura_output_unchanged() -> None:
+    from pipelines.body import drop_head_metadata, extract_body
+
+    before = extract_body(html.fromstring(_HEADED_PAGE), "https://example.com/a")
+    root = html.fromstring(_HEADED_PAGE)
+    drop_head_metadata(root)
+    after = extract_body(root, "https://example.com/a")
+    assert after.blocks == before.blocks
+    assert any("old bridge" in block for block in after.blocks)
