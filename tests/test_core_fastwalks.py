@@ -162,3 +162,27 @@ def test_drop_head_metadata_leaves_trafilatura_output_unchanged() -> None:
     after = extract_body(root, "https://example.com/a")
     assert after.blocks == before.blocks
     assert any("old bridge" in block for block in after.blocks)
+
+
+def test_extractor_settings_equal_what_bare_extraction_builds() -> None:
+    from trafilatura.settings import Extractor
+
+    from pipelines.body import _EXTRACTOR_ARGS, BASE_OPTIONS, _extractor, recall_options
+
+    for options in (BASE_OPTIONS, {**BASE_OPTIONS, **recall_options(None)}, {**BASE_OPTIONS, "favor_recall": True}):
+        for url in ("https://example.com/a", ""):
+            got = _extractor(tuple(sorted(options.items())), url)
+            assert got is not None
+            # What bare_extraction(tree, url=url, **options) builds for itself.
+            expected = Extractor(output_format="python", url=url,
+                                 **{_EXTRACTOR_ARGS[k]: v for k, v in options.items()})  # type: ignore[arg-type]
+            for slot in Extractor.__slots__:
+                if slot not in ("url", "source"):
+                    assert getattr(got, slot) == getattr(expected, slot), slot
+            assert (got.url or "") == url and (got.source or "") == url
+    # Each call gets its own copy: setting one page's URL leaves the other's alone.
+    first = _extractor(tuple(sorted(BASE_OPTIONS.items())), "https://a.example/1")
+    second = _extractor(tuple(sorted(BASE_OPTIONS.items())), "https://b.example/2")
+    assert first is not None and second is not None and first.url == "https://a.example/1"
+    # An option trafilatura's settings do not take leaves the building to bare_extraction.
+    assert _extractor((("prune_xpath", "//aside"),), "https://example.com/a") is None
