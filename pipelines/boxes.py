@@ -9,9 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from lxml import etree
-
-from pipelines.dom_utils import HtmlElement, remove, text_of
+from pipelines.dom_utils import Classed, HtmlElement, classed_elements, in_tree, remove, text_of
 
 # Photo galleries, slideshows and carousels: numbered legends ("1/50 Star Wars
 # boosts economy ...") of pictures, or teaser strips of other stories.  Measured on
@@ -66,23 +64,29 @@ def _gallery_attrs(classes: str | None, ids: str | None) -> bool:
     return _GALLERY_CLASS.search(f" {classes or ''} {ids or ''} ".lower()) is not None
 
 
-def _galleries(root: HtmlElement) -> list[HtmlElement]:
+def _galleries(root: HtmlElement, classed: list[Classed] | None = None) -> list[HtmlElement]:
     """Gallery boxes in ``root`` (itself included), document order.  One Python walk
-    reading class and id once per element: the XPath "descendant-or-self::*[@class or
-    @id]" plus a second read of both per classed element cost more (0.17 s per 320
-    pages for the XPath alone, 0.11 s for the walk)."""
+    reading class and id once per element (the XPath "descendant-or-self::*[@class or
+    @id]" plus a second read of both per classed element cost more: 0.17 s per 320
+    pages for the XPath alone, 0.11 s for the walk), or none when an earlier pass
+    read them (``classed``, see classed_elements)."""
+    if classed is None:
+        classed = classed_elements(root)
+        kept = None
+    else:
+        kept = root
     found = []
-    for el in root.iter(etree.Element):
-        classes, ids = el.get("class"), el.get("id")
-        if ((classes or ids) and el.tag not in _NEVER_GALLERY_TAGS and _gallery_attrs(classes, ids)
+    for el, classes, ids in classed:
+        if (el.tag not in _NEVER_GALLERY_TAGS and _gallery_attrs(classes, ids) and (kept is None or in_tree(el, kept))
                 and not _holds_story(el) and _free_paragraph_share(el) < MAX_FREE_PARAGRAPH_SHARE):
             found.append(el)
     return found
 
 
-def drop_galleries(root: HtmlElement) -> int:
-    """Remove gallery / slideshow / carousel boxes that do not hold the story; returns the count."""
-    found = _galleries(root)
+def drop_galleries(root: HtmlElement, classed: list[Classed] | None = None) -> int:
+    """Remove gallery / slideshow / carousel boxes that do not hold the story; returns the count.
+    ``classed``: classed_elements(root) read since the tree last gained elements."""
+    found = _galleries(root, classed)
     removed = 0
     for el in found:
         if el.getparent() is not None and not any(a in found for a in el.iterancestors()):

@@ -17,7 +17,7 @@ import re
 
 from lxml import etree
 
-from pipelines.dom_utils import HtmlElement, remove, text_of
+from pipelines.dom_utils import Classed, HtmlElement, in_tree, remove, text_of
 
 _FIELD_LABEL = re.compile(r"(^|\s)(field-label|field--label|field-label-above|label-above)(?=\s|$)")
 _KICKER = re.compile(r"(^|[\s_-])(antetitulo|kicker|overline|dachzeile|supertitle|surtitre|occhiello|eyebrow)(?=$|[\s_-])")
@@ -37,14 +37,17 @@ def _chrome(el: HtmlElement) -> bool:
 _HINT = re.compile("label|icker|verline|ntetitulo|achzeile|upertitle|urtitre|cchiello|yebrow")
 
 
-def _candidates(root: HtmlElement) -> list[HtmlElement]:
+def _candidates(root: HtmlElement, classed: list[Classed] | None = None) -> list[HtmlElement]:
+    if classed is not None:  # read by an earlier pass (see classed_elements)
+        return [el for el, classes, _ in classed if classes and _HINT.search(classes) and in_tree(el, root)]
     return [el for el in root.iter(etree.Element) if (classes := el.get("class")) and _HINT.search(classes)]
 
 
-def drop_chrome_text(root: HtmlElement) -> int:
-    """Remove short field labels and kickers from ``root`` in place; returns how many."""
+def drop_chrome_text(root: HtmlElement, classed: list[Classed] | None = None) -> int:
+    """Remove short field labels and kickers from ``root`` in place; returns how many.
+    ``classed``: classed_elements(root) read since the tree last gained elements."""
     count = 0
-    for el in _candidates(root):
+    for el in _candidates(root, classed):
         if el.getparent() is None or el.tag in ("html", "body", "main", "article") or not _chrome(el):
             continue
         if len(text_of(el)) <= MAX_CHARS and el.find(".//h1") is None:

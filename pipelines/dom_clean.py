@@ -13,9 +13,16 @@ from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 
-from lxml import etree
-
-from pipelines.dom_utils import HtmlElement, has_parents_text, iter_elements, remove, text_lengths, text_of
+from pipelines.dom_utils import (
+    Classed,
+    HtmlElement,
+    classed_elements,
+    has_parents_text,
+    iter_elements,
+    remove,
+    text_lengths,
+    text_of,
+)
 
 # Class/id fragments of media players (video.js, JW Player, Plyr, MediaElement,
 # Flowplayer, Brightcove, and the generic names sites give their wrappers).
@@ -211,12 +218,14 @@ def drop_non_content(root: HtmlElement) -> None:
 
 
 def strip_interface(root: HtmlElement, drop_selectors: tuple[str, ...] = (),
-                    lengths: dict[HtmlElement, int] | None = None) -> Counter:
+                    lengths: dict[HtmlElement, int] | None = None, classed: list[Classed] | None = None) -> Counter:
     """Remove players, widgets, comments and promos from ``root`` in place; counts by kind.
 
     ``lengths`` (from :func:`text_lengths`, possibly computed before earlier passes
     removed elements: values can only be too large, which only makes the size
-    guards more careful) saves a pass over the tree."""
+    guards more careful) saves a pass over the tree.  ``classed``, when given, is
+    filled with the classed elements the class pass reads (see classed_elements),
+    for the class passes after this one."""
     removed: Counter = Counter()
     for selector in drop_selectors:
         for el in root.cssselect(selector):
@@ -235,9 +244,11 @@ def strip_interface(root: HtmlElement, drop_selectors: tuple[str, ...] = (),
     for el in list(iter_elements(root, ("video", "audio"))):
         remove(el)
         removed["player"] += 1
-    for el in list(root.iter(etree.Element)):
-        classes, ids = el.get("class"), el.get("id")
-        if not (classes or ids) or el.tag in ("html", "body") or el.getparent() is None:
+    if classed is None:
+        classed = []
+    classed[:] = classed_elements(root)
+    for el, classes, ids in classed:
+        if el.tag in ("html", "body") or el.getparent() is None:
             continue
         kinds = _attr_widget_kinds(classes, ids)
         if kinds is None:

@@ -82,6 +82,35 @@ def has_parents_text(el: HtmlElement, parent: HtmlElement) -> bool:
             and not (el.tail or "").strip(_ASCII_BLANK))
 
 
+#: An element with its class and id attributes, as read once by classed_elements.
+Classed = tuple[HtmlElement, "str | None", "str | None"]
+
+
+def classed_elements(root: HtmlElement) -> list[Classed]:
+    """Every element of ``root`` (itself included) that has a class or an id, with
+    both, in document order.  Read once for the class passes that follow one another
+    while the tree only loses elements (strip_interface, drop_chrome_text,
+    drop_galleries): each walked the whole tree for it (0.1 s per 320 pages a walk,
+    1% of extraction time).  They test :func:`in_tree` before using an element."""
+    found = []
+    for el in root.iter(etree.Element):
+        classes, ids = el.get("class"), el.get("id")
+        if classes or ids:
+            found.append((el, classes, ids))
+    return found
+
+
+def in_tree(el: HtmlElement, root: HtmlElement) -> bool:
+    """``el`` is still inside ``root``: the elements of a removed subtree keep their
+    parents, only the subtree's top has none."""
+    node: HtmlElement | None = el
+    while node is not None:
+        if node is root:
+            return True
+        node = node.getparent()
+    return False
+
+
 def remove(el: HtmlElement) -> None:
     """Drop an element but keep its tail text in place (tails belong to the parent)."""
     parent = el.getparent()

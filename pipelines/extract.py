@@ -32,6 +32,7 @@ from pipelines.columns import drop_side_columns
 from pipelines.comment_tail import drop_comment_threads
 from pipelines.dates import DAY_FIRST_LANGUAGES, LANGUAGE_ZONES, dom_date, parse_date
 from pipelines.dom_clean import drop_non_content, strip_interface
+from pipelines.dom_utils import Classed
 from pipelines.edge_rows import drop_leading_rows
 from pipelines.empty_inline import drop_empty_inline
 from pipelines.endmatter import cut_end_matter
@@ -130,14 +131,15 @@ def extract(html: str | bytes, url: str, profile: Profile | None = None, *, fetc
     teasers = extract_teasers(work, base, profile.teaser_selectors)
     images, videos, captions = harvest_media(work, base)
     unwrap_content_noscripts(work)
-    removed = strip_interface(work, profile.drop_selectors, teasers.lengths)
-    removed["chrome_text"] = drop_chrome_text(work)
+    classed: list[Classed] = []  # read by strip_interface, for the class passes up to drop_galleries
+    removed = strip_interface(work, profile.drop_selectors, teasers.lengths, classed)
+    removed["chrome_text"] = drop_chrome_text(work, classed)
     removed["notices"] = notices
     removed["comment_threads"] = drop_comment_threads(work, teasers.lengths)
     removed["legal_blocks"] = drop_legal_blocks(work, teasers.lengths)
     removed.update({"teaser_blocks": teasers.blocks_removed, "teaser_lines": teasers.lines_removed, "captions": captions})
     removed["side_cards"] = drop_narrow_image_cards(work)  # after the media pass took their captions
-    removed["galleries"] = drop_galleries(work)
+    removed["galleries"] = drop_galleries(work, classed)
     dom_lead = lead_finder.find_lead(work, md.get("title"), md.get("lead"), page_url=base)
     used_hint = _restrict_to_container(work, profile.body_selectors) if profile.body_selectors else False
 

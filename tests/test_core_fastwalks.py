@@ -186,3 +186,41 @@ def test_extractor_settings_equal_what_bare_extraction_builds() -> None:
     assert first is not None and second is not None and first.url == "https://a.example/1"
     # An option trafilatura's settings do not take leaves the building to bare_extraction.
     assert _extractor((("prune_xpath", "//aside"),), "https://example.com/a") is None
+
+
+_REMOVALS_PAGE = """<html class="doc"><body><article><h1>Headline</h1><p class="kicker">Kicker</p>
+<p>Story text of the page that stays where it is, long enough to be a paragraph.</p>
+<div class="share-bar"><span class="label">Share</span><a class="btn" href="/s">Facebook</a></div>
+<div class="comments"><div class="gallery"><p class="field-label">Tags:</p></div></div>
+<div id="photo-gallery"><ul><li><figure>1/3 A picture legend</figure></li></ul></div>
+<div class="carousel"><p>A free paragraph of story text inside a carousel-classed wrapper, kept.</p></div>
+<span class="eyebrow">Eyebrow</span></article></body></html>"""
+
+
+def test_class_passes_on_the_shared_list_equal_their_own_walks() -> None:
+    from pipelines.boxes import _galleries
+    from pipelines.chrome_text import _candidates
+    from pipelines.dom_clean import strip_interface
+    from pipelines.dom_utils import Classed, in_tree
+
+    root = html.fromstring(_REMOVALS_PAGE)
+    classed: list[Classed] = []
+    strip_interface(root, classed=classed)
+    # The list still holds what strip_interface removed (share bar, comment box and the
+    # elements inside them); the passes must skip those, as their own walks do.
+    removed = [el for el, _, _ in classed if not in_tree(el, root)]
+    assert {el.get("class") or el.get("id") for el in removed} >= {"share-bar", "comments", "gallery", "field-label"}
+    assert _candidates(root, classed) == _candidates(root)
+    assert [el.get("class") for el in _candidates(root)] == ["kicker", "eyebrow"]
+    assert _galleries(root, classed) == _galleries(root)
+    assert [el.get("id") for el in _galleries(root)] == ["photo-gallery"]
+
+
+def test_in_tree() -> None:
+    from pipelines.dom_utils import in_tree, remove
+
+    root = html.fromstring("<html><body><div><p><b>x</b></p></div></body></html>")
+    b, div = root.find(".//b"), root.find(".//div")
+    assert in_tree(b, root) and in_tree(root, root)
+    remove(div)
+    assert not in_tree(b, root) and not in_tree(div, root)
