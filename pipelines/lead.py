@@ -165,13 +165,28 @@ def _markers_of(el: HtmlElement) -> tuple[str, bool]:
     return found
 
 
+#: One word of every alternative of _LEAD_CLASS (and "description" of the itemprop test).
+_LEAD_HINT = re.compile("sapo|lead|lede|standfirst|summary|description|chapeau|intro|excerpt|subtitle|dek|deck|teaser"
+                        "|perex|ingress|preamble|bajada|entradilla|chapo|vorspann")
+
+
+def _may_name_lead(el: HtmlElement) -> bool:
+    """A cheap test before the marker tokens: one of the lead words occurs in some
+    attribute value.  Building the tokens (camelCase split, role values) for the
+    35,000 marked elements of 320 pages was a third of find_lead; 9 in 10 name no
+    lead.  Lower-cased, only U+0131 and U+017F still match ASCII letters under
+    IGNORECASE: with either, the tokens are built."""
+    values = " ".join(el.values()).lower()
+    return _LEAD_HINT.search(values) is not None or "\u0131" in values or "\u017f" in values
+
+
 def find_lead(tree: HtmlElement, title: str | None = None, description: str | None = None,
               page_url: str = "") -> str | None:
     """Text of the first lead-classed element of sentence length, or None."""
     headline: HtmlElement | None | bool = False  # looked up on the first candidate only
     for el in tree.iter(etree.Element):
         # Custom elements ("storefront-html.excerpt") hold standfirsts too (fundus).
-        if (el.tag not in _LEAD_TAGS and "-" not in el.tag) or not has_markers(el):
+        if (el.tag not in _LEAD_TAGS and "-" not in el.tag) or not has_markers(el) or not _may_name_lead(el):
             continue
         # itemprop=description marks the standfirst on schema.org-annotated pages
         # (a trafilatura-set snippet came only from there).

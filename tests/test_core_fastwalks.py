@@ -224,3 +224,19 @@ def test_in_tree() -> None:
     assert in_tree(b, root) and in_tree(root, root)
     remove(div)
     assert not in_tree(b, root) and not in_tree(div, root)
+
+
+def test_lead_word_gate_lets_every_lead_marker_through() -> None:
+    from pipelines.lead import _markers_of, _may_name_lead
+
+    page = html.fromstring("""<html><body>
+        <p class="Article_elementLead__N3pGr">a</p><div data-testid="article-intro">b</div><p type="lead">c</p>
+        <p itemprop="description">d</p><div class="sapo">e</div><div id="STANDFIRST">f</div><p class="dek">g</p>
+        <p class="c-deck">h</p><div class="perex">i</div><div class="entradilla">j</div><p class="chapeau">k</p>
+        <p class="field-summary">l</p><p class="ArticleTeaser">m</p><p data-test-tag="lead-text">n</p>
+        <p class="byline">o</p><div class="sc-e17c7982-2">p</div><p id="main">q</p></body></html>""")
+    marked = [el for el in page.iter("p", "div")]
+    leads = [el for el in marked if _markers_of(el)[1] or el.get("itemprop") == "description"]
+    assert len(leads) == 14
+    assert all(_may_name_lead(el) for el in leads)
+    assert [el.text for el in marked if not _may_name_lead(el)] == ["o", "p", "q"]
