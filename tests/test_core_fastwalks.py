@@ -240,3 +240,18 @@ def test_lead_word_gate_lets_every_lead_marker_through() -> None:
     assert len(leads) == 14
     assert all(_may_name_lead(el) for el in leads)
     assert [el.text for el in marked if not _may_name_lead(el)] == ["o", "p", "q"]
+
+
+def test_body_reuses_the_text_trafilatura_rendered() -> None:
+    import trafilatura
+
+    from pipelines.body import BASE_OPTIONS, _render
+
+    page = _HEADED_PAGE.replace("</article>", "<h2>A sub-heading</h2><ul><li>First point of a list</li>"
+                                "<li>Second point</li></ul><table><tr><td>Cell one</td><td>Cell two</td></tr></table>"
+                                "<p>A closing paragraph with <b>bold</b> and <i>italic</i> words in it.</p></article>")
+    document = trafilatura.bare_extraction(html.fromstring(page), url="https://example.com/a", **BASE_OPTIONS)
+    assert document is not None
+    fresh = _render(document.body)
+    assert _render(document.body, document.text) == fresh
+    assert "A sub-heading" in fresh[1] and any("Second point" in block for block in fresh[0])
