@@ -255,3 +255,16 @@ def test_body_reuses_the_text_trafilatura_rendered() -> None:
     fresh = _render(document.body)
     assert _render(document.body, document.text) == fresh
     assert "A sub-heading" in fresh[1] and any("Second point" in block for block in fresh[0])
+
+
+def test_captions_of_many_images_in_one_frame_come_in_order() -> None:
+    from pipelines.media import harvest_media
+
+    cells = "".join(f'<td><img src="/p{i}.jpg" width="300"><span class="caption">Caption number {i}</span></td>'
+                    for i in range(1, 6))
+    root = html.fromstring(f"<html><body><table><tr>{cells}</tr></table><p>Story.</p></body></html>")
+    images, _, removed = harvest_media(root, "https://example.com/a")
+    # Each image takes the first caption still in the frame, as a fresh scan per image did.
+    assert [(img.url.rsplit("/", 1)[1], img.caption) for img in images] == [
+        (f"p{i}.jpg", f"Caption number {i}") for i in range(1, 6)]
+    assert removed == 5 and "Caption number" not in root.text_content()
