@@ -223,3 +223,43 @@ def test_decomposed_gold_is_scored_as_is_and_named_in_the_diagnosis(tmp_path: Pa
     record = score_page(Page(source="vi", id="p2", html_path=tmp_path / "p2.html", gold=nfc),
                         Outcome(key="vi/p2", status="ok", prediction=Prediction(body=story)))
     assert record["f1"] == 1.0 and "gold_f1_nfc" not in record
+
+
+_CALLS: list[tuple[str, str | None]] = []
+
+
+def _recording(name: str):  # type: ignore[no-untyped-def]
+    def extractor(html: str, url: str | None) -> str:
+        _CALLS.append((name, url))
+        return STORY
+    return extractor
+
+
+def test_side_by_side_takes_batches_in_turn(tmp_path: Path):
+    from pipelines.evaluation.corpus import Page
+    from pipelines.evaluation.side_by_side import run_side_by_side
+
+    (tmp_path / "p.html").write_text(_html(STORY))
+    pages = [Page(source="s", id=str(i), html_path=tmp_path / "p.html", gold={"url": f"u{i}"}) for i in range(5)]
+    _CALLS.clear()
+    results = run_side_by_side(pages, {"a": _recording("a"), "b": _recording("b")}, workers=1, batch=2)
+    # Every batch is done by both before the next starts, in alternating order (a b, b a, a b).
+    assert _CALLS == [("a", "u0"), ("a", "u1"), ("b", "u0"), ("b", "u1"), ("b", "u2"), ("b", "u3"),
+                      ("a", "u2"), ("a", "u3"), ("a", "u4"), ("b", "u4")]
+    assert [r.extractor for r in results] == ["a", "b"]
+    assert all([o.key for o in r.outcomes] == [p.key for p in pages] for r in results)
+    assert all(o.status == "ok" and o.prediction and o.prediction.body == STORY for r in results for o in r.outcomes)
+
+
+def test_side_by_side_in_workers_keeps_page_order_and_failures(corpus_dir: Path):
+    from pipelines.evaluation.side_by_side import run_side_by_side
+
+    corpus = load_corpus(corpus_dir)
+    good, flaky = run_side_by_side(corpus.pages, {"good": good_extractor, "flaky": flaky_extractor}, workers=2,
+                                   timeout=2.0, batch=3)
+    keys = [p.key for p in corpus.pages]
+    assert [o.key for o in good.outcomes] == keys and [o.key for o in flaky.outcomes] == keys
+    assert [o.status for o in good.outcomes] == ["ok"] * 4
+    assert {o.key: o.status for o in flaky.outcomes} == {"alpha/a1": "ok", "beta/b1": "error", "beta/b2": "timeout",
+                                                         "beta/home": "ok"}
+    assert good.workers == 2 and good.wall_seconds > 0 and flaky.wall_seconds >= 2.0  # the timeout is its own

@@ -15,7 +15,8 @@ from pathlib import Path
 from pipelines.evaluation.corpus import Corpus, load_corpus
 from pipelines.evaluation.gate import MARGIN, check_gate, load_baseline, save_baseline, tighten
 from pipelines.evaluation.report import build_report, format_table, write_json, write_predictions
-from pipelines.evaluation.runner import EXTRACTORS, get_extractor, run_extractor
+from pipelines.evaluation.runner import EXTRACTORS, get_extractor
+from pipelines.evaluation.side_by_side import run_side_by_side
 
 PRIMARY = "newscrawl"
 
@@ -82,13 +83,12 @@ def run(args: argparse.Namespace) -> int:
     if args.limit:
         corpus = _limit(corpus, args.limit)
 
-    results = []
-    for name, extractor in extractors.items():
-        result = run_extractor(corpus.pages, extractor, name=name, workers=args.workers, timeout=args.timeout,
-                               progress=_progress(name))
-        print(f"eval: {name}: {len(result.outcomes)} pages in {result.wall_seconds:.1f} s "
+    # Side by side, batch by batch (see pipelines.evaluation.side_by_side): the speeds compare.
+    results = run_side_by_side(corpus.pages, extractors, workers=args.workers, timeout=args.timeout,
+                               progress=_progress())
+    for result in results:
+        print(f"eval: {result.extractor}: {len(result.outcomes)} pages in {result.wall_seconds:.1f} s "
               f"({result.pages_per_second:.1f} pages/s, {result.workers} worker(s))", file=sys.stderr)
-        results.append(result)
     report = build_report(corpus, results, worst=args.worst)
     print(format_table(report, worst_of=args.extractor))
     if args.json:
@@ -105,12 +105,11 @@ def run(args: argparse.Namespace) -> int:
     return status
 
 
-def _progress(name: str):  # type: ignore[no-untyped-def]
+def _progress():  # type: ignore[no-untyped-def]
     if not sys.stderr.isatty():
         return None
-    def show(done: int, total: int) -> None:
-        if done == total or done % 25 == 0:
-            print(f"\r{name}: {done}/{total}", end="\n" if done == total else "", file=sys.stderr, flush=True)
+    def show(name: str, done: int, total: int) -> None:
+        print(f"\r{name}: {done}/{total}   ", end="\n" if done == total else "", file=sys.stderr, flush=True)
     return show
 
 

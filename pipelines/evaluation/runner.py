@@ -28,8 +28,8 @@ from typing import Any
 
 from pipelines.evaluation.corpus import Page, read_html
 
-__all__ = ["Prediction", "Outcome", "RunResult", "Extractor", "EXTRACTORS", "get_extractor", "run_extractor",
-           "to_prediction"]
+__all__ = ["Prediction", "Outcome", "RunResult", "Extractor", "EXTRACTORS", "WorkerPool", "get_extractor",
+           "run_extractor", "to_prediction"]
 
 Extractor = Callable[[str, "str | None"], Any]
 Progress = Callable[[int, int], None]
@@ -232,26 +232,35 @@ class _Worker:
         self.conn.close()
 
 
-def _run_in_workers(pages: Sequence[Page], extractor: Extractor, workers: int, timeout: float | None,
-                    progress: Progress | None, start_method: str | None) -> list[Outcome]:
-    if start_method is None:
-        start_method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    ctx = multiprocessing.get_context(start_method)
-    outcomes: list[Outcome | None] = [None] * len(pages)
-    queue = deque(range(len(pages)))
-    pool = [_Worker(ctx, extractor) for _ in range(min(workers, len(pages)))]
-    done = 0
+class WorkerPool:
+    """Worker processes running one extractor, kept across batches of pages (see
+    :mod:`pipelines.evaluation.side_by_side`).  A worker past the time limit is killed
+    and replaced, a dead one is replaced: the page is recorded as ``timeout`` / ``crashed``."""
 
-    def record(worker: _Worker, outcome: Outcome) -> None:
-        nonlocal done
-        assert worker.task is not None
-        outcomes[worker.task] = outcome
-        worker.task = None
-        done += 1
-        if progress:
-            progress(done, len(pages))
+    def __init__(self, extractor: Extractor, workers: int, timeout: float | None,
+                 start_method: str | None = None) -> None:
+        if start_method is None:
+            start_method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+        self.ctx = multiprocessing.get_context(start_method)
+        self.extractor, self.timeout = extractor, timeout
+        self.pool = [_Worker(self.ctx, extractor) for _ in range(workers)]
 
-    try:
+    def run(self, pages: Sequence[Page], progress: Progress | None = None) -> list[Outcome]:
+        """Outcomes of ``pages``, in their order."""
+        timeout, pool = self.timeout, self.pool
+        outcomes: list[Outcome | None] = [None] * len(pages)
+        queue = deque(range(len(pages)))
+        done = 0
+
+        def record(worker: _Worker, outcome: Outcome) -> None:
+            nonlocal done
+            assert worker.task is not None
+            outcomes[worker.task] = outcome
+            worker.task = None
+            done += 1
+            if progress:
+                progress(done, len(pages))
+
         while done < len(pages):
             for worker in pool:
                 if worker.task is None and queue:
@@ -275,7 +284,7 @@ def _run_in_workers(pages: Sequence[Page], extractor: Extractor, workers: int, t
                         record(worker, Outcome(key, "crashed", None, f"worker died (exit code {exitcode})",
                                                now - worker.started))
                         worker.stop(kill=True)
-                        pool[slot] = _Worker(ctx, extractor)
+                        pool[slot] = _Worker(self.ctx, self.extractor)
                         continue
                     record(worker, Outcome(key, status, Prediction(**prediction) if prediction else None,
                                            error, seconds))
@@ -283,11 +292,21 @@ def _run_in_workers(pages: Sequence[Page], extractor: Extractor, workers: int, t
                     record(worker, Outcome(key, "timeout", None, f"no result within {timeout:g} s",
                                            now - worker.started))
                     worker.stop(kill=True)
-                    pool[slot] = _Worker(ctx, extractor)
-    finally:
-        for worker in pool:
+                    pool[slot] = _Worker(self.ctx, self.extractor)
+        return [outcome for outcome in outcomes if outcome is not None]
+
+    def close(self) -> None:
+        for worker in self.pool:
             worker.stop(kill=worker.task is not None)
-    return [outcome for outcome in outcomes if outcome is not None]
+
+
+def _run_in_workers(pages: Sequence[Page], extractor: Extractor, workers: int, timeout: float | None,
+                    progress: Progress | None, start_method: str | None) -> list[Outcome]:
+    pool = WorkerPool(extractor, min(workers, len(pages)), timeout, start_method)
+    try:
+        return pool.run(pages, progress)
+    finally:
+        pool.close()
 
 
 def run_extractor(pages: Sequence[Page], extractor: Extractor, *, name: str = "extractor", workers: int = 1,
