@@ -141,7 +141,7 @@ def extract_body(tree: HtmlElement, url: str, options: dict[str, object] | None 
     if document is None or getattr(document, "body", None) is None:
         return Body()
     # bare_extraction has rendered the text already, with the same call as _render's
-    # when formatting is off: rendering it twice was 2% of the extraction time.
+    # when formatting is off: rendering it twice cost 0.075 s per 320 pages (0.8%).
     text = None if kwargs.get("include_formatting") else getattr(document, "text", None)
     blocks, headings = _render(document.body, text)
     return Body(blocks=blocks, headings=headings)

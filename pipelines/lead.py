@@ -173,9 +173,10 @@ _LEAD_HINT = re.compile("sapo|lead|lede|standfirst|summary|description|chapeau|i
 def _may_name_lead(el: HtmlElement) -> bool:
     """A cheap test before the marker tokens: one of the lead words occurs in some
     attribute value.  Building the tokens (camelCase split, role values) for the
-    35,000 marked elements of 320 pages was a third of find_lead; 9 in 10 name no
-    lead.  Lower-cased, only U+0131 and U+017F still match ASCII letters under
-    IGNORECASE: with either, the tokens are built."""
+    35,000 marked elements of 320 pages was a third of find_lead; on the dev corpus
+    the gate passes 2.5% of marked elements and missed no lead.  Lower-cased, only
+    U+0131 and U+017F still match ASCII letters under IGNORECASE: with either, the
+    tokens are built."""
     values = " ".join(el.values()).lower()
     return _LEAD_HINT.search(values) is not None or "\u0131" in values or "\u017f" in values
 

@@ -56,8 +56,8 @@ def _img_url(img: HtmlElement, base: str) -> str | None:
 
 def _captions_in(container: HtmlElement, seen: dict[HtmlElement, list[HtmlElement]]) -> list[HtmlElement]:
     """The first caption element still in ``container``.  Its candidates are listed
-    once per container (``seen``): a frame of 65 images scanned its 1,600 elements
-    for each (a dragnet page spent 0.075 s here).  Between two images only captions
+    once per container (``seen``): a frame of 65 images was scanned whole for
+    each of them (a dragnet page spent 0.075 s here).  Between two images only captions
     are removed, so the first candidate still inside is what a new scan would find."""
     candidates = seen.get(container)
     if candidates is None:
