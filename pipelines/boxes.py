@@ -70,14 +70,12 @@ def _galleries(root: HtmlElement, classed: list[Classed] | None = None) -> list[
     @id]" plus a second read of both per classed element cost more: 0.17 s per 320
     pages for the XPath alone, 0.11 s for the walk), or none when an earlier pass
     read them (``classed``, see classed_elements)."""
+    read_before = classed is not None  # then some of its elements may be gone from the tree
     if classed is None:
         classed = classed_elements(root)
-        kept = None
-    else:
-        kept = root
     found = []
     for el, classes, ids in classed:
-        if (el.tag not in _NEVER_GALLERY_TAGS and _gallery_attrs(classes, ids) and (kept is None or in_tree(el, kept))
+        if (el.tag not in _NEVER_GALLERY_TAGS and _gallery_attrs(classes, ids) and (not read_before or in_tree(el, root))
                 and not _holds_story(el) and _free_paragraph_share(el) < MAX_FREE_PARAGRAPH_SHARE):
             found.append(el)
     return found
