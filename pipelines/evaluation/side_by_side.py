@@ -16,7 +16,9 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 
 from pipelines.evaluation.corpus import Page
-from pipelines.evaluation.runner import Extractor, Outcome, RunResult, WorkerPool, run_extractor
+from pipelines.evaluation.outcomes import Extractor, Outcome, RunResult
+from pipelines.evaluation.runner import run_extractor
+from pipelines.evaluation.workers import WorkerPool
 
 __all__ = ["BATCH_PAGES", "run_side_by_side"]
 
