@@ -89,4 +89,9 @@ def cta_box(button: HtmlElement) -> HtmlElement | None:
     size = _text_len(box)
     if size - button_len < MIN_PITCH_CHARS or outer is None or size > MAX_SHARE_OF_PARENT * _text_len(outer):
         return None
+    # A pitch comes with a story: when no prose paragraph is left outside the box, the
+    # box is the story (a three-paragraph brief with a subscribe button under it, in a
+    # page whose sidebars made it a small part of its container, went whole).
+    if prose_paragraphs(box.getroottree().getroot(), skip=box) == 0:
+        return None
     return box

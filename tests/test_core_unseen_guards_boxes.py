@@ -121,3 +121,21 @@ def test_a_quoted_call_with_an_address_is_story_text():
     # no "said": the quotation marks alone mark it as the story quoting someone
     quoted = "<p>The mayor's appeal ends: “Tell us what you think at budget@city.example.”</p>"
     assert "Tell us what you think" in extract(_page(_paras() + quoted), URL).body
+
+
+def test_a_brief_with_a_subscribe_button_under_it_is_not_a_pitch():
+    pitch = ("<div class='promo'><p>Independent local news needs you. Support our reporting from the council "
+             "chamber and get every story first.</p><p><a class='btn' href='/subscribe'>Subscribe now</a></p></div>")
+    side = "".join(f"<li><a href='/2024/05/other-{i}'>Another story headline number {i} from the city desk "
+                   f"today</a> A short summary of that other story for readers.</li>" for i in range(12))
+
+    def page(main: str) -> str:  # the headline in a header, beside the text a long list of other stories
+        return (f"<html><head><title>{TITLE}</title></head><body><div class='page'><header><h1>{TITLE}</h1>"
+                f"</header><div class='main'>{main}</div><div class='side'><ul>{side}</ul></div></div></body></html>")
+
+    body = extract(page(_paras() + pitch), URL).body
+    assert "Independent local news needs you" not in body and STORY[3] in body
+    brief = [s.split(",")[0] + "." for s in STORY[:3]]
+    body = extract(page(f"<div class='text'>{_paras(brief)}<p><a class='btn' href='/subscribe'>Subscribe</a></p></div>"),
+                   URL).body
+    assert all(line in body for line in brief)
